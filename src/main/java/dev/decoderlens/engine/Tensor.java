@@ -1,0 +1,181 @@
+package dev.decoderlens.engine;
+
+import java.util.Arrays;
+
+/**
+ * A float32 tensor: a logical shape and its values.
+ *
+ * <p>The logical shape follows ONNX: a rank-4 image tensor is (N, C, H, W) whatever framework it came from.
+ * The storage order is the engine's choice: {@link Layout#NHWC} (channels last) for rank-4 activations, because
+ * the fastest convolution kernels measured on this machine read channels contiguously; {@link Layout#ROW_MAJOR}
+ * (plain C order of the logical shape) for everything else. Operators that care about storage ask for the layout
+ * they want ({@link #toNhwc()}, {@link #toRowMajor()}); both return {@code this} when nothing needs to move.
+ *
+ * <p>Tensors are treated as immutable once an operator has returned them: the executor may hand the same tensor
+ * to several consumers and to the trace.
+ */
+public final class Tensor {
+    private final int[] shape;
+    private final float[] data;
+    private final Layout layout;
+
+    public Tensor(int[] shape, float[] data, Layout layout) {
+        this.shape = shape.clone();
+        this.data = data;
+        this.layout = layout;
+        long n = Shapes.size(shape);
+        if (n != data.length) {
+            throw new IllegalArgumentException("shape " + Shapes.toString(shape) + " holds " + n + " values, data has " + data.length);
+        }
+        if (layout == Layout.NHWC && shape.length != 4) {
+            throw new IllegalArgumentException("NHWC storage needs a rank-4 shape, got " + Shapes.toString(shape));
+        }
+    }
+
+    /** A row-major (C order) tensor. */
+    public static Tensor of(int[] shape, float[] data) {
+        return new Tensor(shape, data, Layout.ROW_MAJOR);
+    }
+
+    public static Tensor zeros(int... shape) {
+        return of(shape, new float[Math.toIntExact(Shapes.size(shape))]);
+    }
+
+    /** A rank-4 tensor of logical shape (n, c, h, w) stored channels last. */
+    public static Tensor nhwc(int n, int c, int h, int w, float[] data) {
+        return new Tensor(new int[] {n, c, h, w}, data, Layout.NHWC);
+    }
+
+    public static Tensor scalar(float v) {
+        return of(new int[0], new float[] {v});
+    }
+
+    /** The logical shape (a copy). */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int rank() {
+        return shape.length;
+    }
+
+    public int dim(int axis) {
+        return shape[axis < 0 ? axis + shape.length : axis];
+    }
+
+    public int size() {
+        return data.length;
+    }
+
+    /** The raw storage, in {@link #layout()} order. Do not write into a tensor that an operator returned. */
+    public float[] data() {
+        return data;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    /** The same values stored channels last. Rank 4 only. */
+    public Tensor toNhwc() {
+        if (layout == Layout.NHWC) {
+            return this;
+        }
+        if (shape.length != 4) {
+            throw new IllegalStateException("channels-last storage needs rank 4, got " + Shapes.toString(shape));
+        }
+        int n = shape[0], c = shape[1], h = shape[2], w = shape[3];
+        float[] out = new float[data.length];
+        int hw = h * w;
+        for (int b = 0; b < n; b++) {
+            int base = b * c * hw;
+            for (int ch = 0; ch < c; ch++) {
+                int src = base + ch * hw;
+                for (int p = 0; p < hw; p++) {
+                    out[base + p * c + ch] = data[src + p];
+                }
+            }
+        }
+        return new Tensor(shape, out, Layout.NHWC);
+    }
+
+    /** The same values in plain C order of the logical shape (NCHW for rank 4). */
+    public Tensor toRowMajor() {
+        if (layout == Layout.ROW_MAJOR) {
+            return this;
+        }
+        int n = shape[0], c = shape[1], h = shape[2], w = shape[3];
+        float[] out = new float[data.length];
+        int hw = h * w;
+        for (int b = 0; b < n; b++) {
+            int base = b * c * hw;
+            for (int p = 0; p < hw; p++) {
+                int src = base + p * c;
+                for (int ch = 0; ch < c; ch++) {
+                    out[base + ch * hw + p] = data[src + ch];
+                }
+            }
+        }
+        return new Tensor(shape, out, Layout.ROW_MAJOR);
+    }
+
+    /** A row-major tensor with the same values and another shape of the same size. */
+    public Tensor reshape(int... newShape) {
+        Tensor rm = toRowMajor();
+        return new Tensor(newShape, rm.data, Layout.ROW_MAJOR);
+    }
+
+    /** The value at a logical index, whatever the storage. Slow: for tests and tooltips, not for kernels. */
+    public float get(int... index) {
+        return data[offset(index)];
+    }
+
+    /** The storage offset of a logical index. */
+    public int offset(int... index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("index rank " + index.length + " for shape " + Shapes.toString(shape));
+        }
+        if (layout == Layout.NHWC) {
+            int n = index[0], c = index[1], y = index[2], x = index[3];
+            return ((n * shape[2] + y) * shape[3] + x) * shape[1] + c;
+        }
+        int off = 0;
+        for (int i = 0; i < shape.length; i++) {
+            off = off * shape[i] + index[i];
+        }
+        return off;
+    }
+
+    /**
+     * One channel's (H, W) map of batch item {@code n}, copied into {@code dst} (length H*W, row-major).
+     * This is what the renderer needs for one tile, without converting the whole tensor.
+     */
+    public float[] channelMap(int n, int c, float[] dst) {
+        if (shape.length != 4) {
+            throw new IllegalStateException("channel maps need rank 4, got " + Shapes.toString(shape));
+        }
+        int ch = shape[1], h = shape[2], w = shape[3], hw = h * w;
+        if (dst == null || dst.length != hw) {
+            dst = new float[hw];
+        }
+        if (layout == Layout.NHWC) {
+            int base = n * hw * ch + c;
+            for (int p = 0; p < hw; p++) {
+                dst[p] = data[base + p * ch];
+            }
+        } else {
+            System.arraycopy(data, (n * ch + c) * hw, dst, 0, hw);
+        }
+        return dst;
+    }
+
+    @Override
+    public String toString() {
+        return "Tensor" + Shapes.toString(shape) + (layout == Layout.NHWC ? " nhwc" : "");
+    }
+
+    /** Values equal in logical order (storage may differ). For tests. */
+    public boolean sameValues(Tensor other) {
+        return Arrays.equals(shape, other.shape) && Arrays.equals(toRowMajor().data, other.toRowMajor().data);
+    }
+}

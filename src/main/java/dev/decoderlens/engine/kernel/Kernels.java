@@ -1,0 +1,21 @@
+package dev.decoderlens.engine.kernel;
+
+/**
+ * The hot loops of the engine behind one interface, in two implementations: {@link ScalarKernels}, the plain-Java
+ * reference that is always there, and {@code VectorKernels} on {@code jdk.incubator.vector}, chosen at start when
+ * the module is readable. Set {@code -Ddecoderlens.kernels=scalar} to force the plain path.
+ */
+public interface Kernels {
+
+    /** "vector (512-bit, 16 floats)" or "scalar": shown in the status bar and the benchmark. */
+    String name();
+
+    /** The kernel set chosen at start (see {@link KernelProvider}). */
+    static Kernels get() {
+        return KernelProvider.INSTANCE.kernels();
+    }
+
+    static Kernels scalar() {
+        return ScalarKernels.INSTANCE;
+    }
+}
