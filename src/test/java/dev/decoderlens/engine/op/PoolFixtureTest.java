@@ -55,6 +55,12 @@ class PoolFixtureTest {
     }
 
     @Test
+    void globalPoolsMatchTorch() {
+        OpFixtures.check("globalmax", new GlobalPool(true), "x");
+        OpFixtures.check("globalavg", new GlobalPool(false), "x");
+    }
+
+    @Test
     void poolsOutputChannelsLast() {
         Tensor x = OpFixtures.load("maxpool_k2s2", "x");
         assertEquals(Layout.NHWC, OpFixtures.run(new MaxPool2D(PoolSpec.of(2, 2)), x).layout());
