@@ -62,9 +62,14 @@ final class ActivationsPane extends SplitPane {
         });
         grid.setOnTileClicked(h -> open.accept(path, h.filter()));
         Label name = Ui.label("Path " + side, "grid-path");
-        HBox header = Ui.row(8, name, title, Ui.spacer(), bar);
-        header.getStyleClass().add("grid-header");
-        VBox centre = new VBox(header, grid, hover);
+        name.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        title.setMinWidth(0);
+        HBox header = Ui.row(8, name, title);
+        HBox legend = Ui.row(8, Ui.label(legendText(vm), "grid-title"), bar);
+        vm.normalizationProperty().addListener((o, x, n) -> ((Label) legend.getChildren().getFirst()).setText(legendText(vm)));
+        VBox head = new VBox(2, header, legend);
+        head.getStyleClass().add("grid-header");
+        VBox centre = new VBox(head, grid, hover);
         VBox.setVgrow(grid, Priority.ALWAYS);
         BorderPane pane = new BorderPane(centre);
         LayerList list = new LayerList(path);
@@ -74,6 +79,14 @@ final class ActivationsPane extends SplitPane {
             pane.setRight(list);
         }
         return pane;
+    }
+
+    private static String legendText(MainViewModel vm) {
+        return switch (vm.normalizationProperty().get()) {
+            case PER_FILTER -> "layer range (each tile spans its own)";
+            case PER_LAYER -> "layer range";
+            case SHARED -> "range shared by both paths";
+        };
     }
 
     /** "filter 17 · (12, 40) = 0.731" for the tile under the pointer, "" elsewhere. */

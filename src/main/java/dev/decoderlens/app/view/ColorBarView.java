@@ -22,6 +22,8 @@ final class ColorBarView extends HBox {
         bar.setFitWidth(width);
         bar.setFitHeight(10);
         bar.getStyleClass().add("colorbar-image");
+        low.setMinWidth(USE_PREF_SIZE);
+        high.setMinWidth(USE_PREF_SIZE);
         getChildren().addAll(low, bar, high);
     }
 

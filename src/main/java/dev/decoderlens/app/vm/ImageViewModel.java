@@ -23,6 +23,7 @@ public final class ImageViewModel {
     private final Reader reader;
     private final ReadOnlyObjectWrapper<Picture> picture = new ReadOnlyObjectWrapper<>(this, "picture");
     private final ReadOnlyObjectWrapper<Crop> crop = new ReadOnlyObjectWrapper<>(this, "crop");
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
     private final ReadOnlyIntegerWrapper stride = new ReadOnlyIntegerWrapper(this, "stride", 4);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
@@ -36,6 +37,15 @@ public final class ImageViewModel {
 
     public ReadOnlyObjectProperty<Crop> cropProperty() {
         return crop.getReadOnlyProperty();
+    }
+
+    /** The picture and crop together, changed once per edit: what a new run starts from. */
+    public record Selection(Picture picture, Crop crop) {
+    }
+
+    /** Fires once per new picture or crop (never with a crop of the previous picture). */
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty strideProperty() {
@@ -57,6 +67,11 @@ public final class ImageViewModel {
 
     /** Loads a file; on failure keeps the current picture and returns false. */
     public boolean load(Path file) {
+        return load(file, null);
+    }
+
+    /** Loads a file with a crop to restore (null: centred); on failure keeps the current picture. */
+    public boolean load(Path file, Crop wanted) {
         Picture p;
         try {
             p = reader.read(file);
@@ -65,7 +80,7 @@ public final class ImageViewModel {
             message.set("Cannot open " + file.getFileName() + ": " + why + ". The previous image stays.");
             return false;
         }
-        return show(p, null);
+        return show(p, wanted);
     }
 
     /**
@@ -80,8 +95,9 @@ public final class ImageViewModel {
             return false;
         }
         message.set(p.note());
+        Crop c = wanted != null ? wanted.fitted(p.width(), p.height(), s) : Crop.centred(512, p.width(), p.height(), s);
         picture.set(p);
-        crop.set(wanted != null ? wanted.fitted(p.width(), p.height(), s) : Crop.centred(512, p.width(), p.height(), s));
+        setCropOnly(c);
         return true;
     }
 
@@ -95,7 +111,7 @@ public final class ImageViewModel {
     public void moveCrop(int dx, int dy) {
         Picture p = picture.get();
         if (p != null) {
-            crop.set(crop.get().moved(dx, dy, p.width(), p.height()));
+            setCropOnly(crop.get().moved(dx, dy, p.width(), p.height()));
         }
     }
 
@@ -103,7 +119,7 @@ public final class ImageViewModel {
     public void setCrop(Crop wanted) {
         Picture p = picture.get();
         if (p != null) {
-            crop.set(wanted.fitted(p.width(), p.height(), stride.get()));
+            setCropOnly(wanted.fitted(p.width(), p.height(), stride.get()));
         }
     }
 
@@ -118,7 +134,15 @@ public final class ImageViewModel {
     private void refit() {
         Picture p = picture.get();
         if (p != null && crop.get() != null) {
-            crop.set(crop.get().fitted(p.width(), p.height(), stride.get()));
+            setCropOnly(crop.get().fitted(p.width(), p.height(), stride.get()));
+        }
+    }
+
+    private void setCropOnly(Crop c) {
+        crop.set(c);
+        Selection next = new Selection(picture.get(), c);
+        if (!next.equals(selection.get())) {
+            selection.set(next);
         }
     }
 }

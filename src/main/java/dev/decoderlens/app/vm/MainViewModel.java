@@ -32,6 +32,7 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class MainViewModel {
     private final SettingsStore store;
+    private boolean syncing;
     private final Map<String, String> saved;
     private final ImageViewModel image;
     private final PathViewModel a = new PathViewModel(Side.A);
@@ -59,7 +60,7 @@ public final class MainViewModel {
         normalization.set(parse(() -> Normalization.parse(saved.get("view.normalization")), Normalization.PER_FILTER));
         Preset start = Preset.byId(saved.getOrDefault("preset", Preset.ORIGINAL_REPORT.id())).orElse(Preset.ORIGINAL_REPORT);
         applyPresetSettings(start);
-        image.cropProperty().addListener((o, x, c) -> recompute());
+        image.selectionProperty().addListener((o, x, c) -> recompute());
         colorMap.addListener((o, x, m) -> runs.redraw(colorMap.get(), normalization.get()));
         normalization.addListener((o, x, m) -> runs.redraw(colorMap.get(), normalization.get()));
         a.selectedLayerProperty().addListener((o, x, l) -> onLayerSelected(a, b, l));
@@ -158,12 +159,9 @@ public final class MainViewModel {
         return openFile(file, null);
     }
 
-    private boolean openFile(Path file, Crop crop) {
-        boolean ok = image.load(file);
-        if (ok && crop != null) {
-            image.setCrop(crop);
-        }
-        return ok;
+    /** Opens a file with a crop to restore (null: a centred one). */
+    public boolean openFile(Path file, Crop crop) {
+        return image.load(file, crop);
     }
 
     /** Shows an image that did not come from a file (the clipboard). */
@@ -271,10 +269,25 @@ public final class MainViewModel {
         runs.cancel();
     }
 
+    /**
+     * A layer was selected in one path: the other path follows to the matching layer (without bouncing back), and
+     * the grids are redrawn: both when they share one colour scale.
+     */
     private void onLayerSelected(PathViewModel from, PathViewModel other, LayerRow l) {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            if (l != null) {
+                other.selectMatching(l);
+            }
+        } finally {
+            syncing = false;
+        }
         runs.redrawGrid(from, colorMap.get(), normalization.get());
-        if (l != null) {
-            other.selectMatching(l);
+        if (other.selectedLayer() != null) {
+            runs.redrawGrid(other, colorMap.get(), normalization.get());
         }
     }
 

@@ -180,12 +180,12 @@ public final class PathViewModel {
         if (out[2] == r.crop().height() && out[3] == r.crop().width()) {
             return "";
         }
-        String what = r.config(side).path().kind();
-        StringBuilder sb = new StringBuilder(what.substring(0, 1).toUpperCase() + what.substring(1) + " gives "
-                + out[3] + "x" + out[2] + "x" + out[1] + ", not " + r.crop().width() + "x" + r.crop().height() + ".");
-        for (String w : p.plan().warnings()) {
-            sb.append(' ').append(w);
+        if (!p.plan().warnings().isEmpty()) {
+            String w = String.join(" ", p.plan().warnings());
+            return Character.toUpperCase(w.charAt(0)) + w.substring(1) + (w.endsWith(".") ? "" : ".");
         }
+        StringBuilder sb = new StringBuilder("The output is " + out[3] + "x" + out[2] + "x" + out[1] + ", not the crop's "
+                + r.crop().width() + "x" + r.crop().height() + ".");
         return sb.toString();
     }
 

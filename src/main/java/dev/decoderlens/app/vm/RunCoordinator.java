@@ -76,7 +76,7 @@ public final class RunCoordinator {
         status.started("Running on the " + crop.width() + "x" + crop.height() + " crop…");
         current = background.submit((cancel, progress) -> {
             ExperimentResult r = runner.run(crop, settings, cancel, (phase, done, total, run) -> progress.update(
-                    done / (double) total, label(phase) + " layer " + done + "/" + total + ": " + run.node() + " " + ms(run.nanos())));
+                    (phase.ordinal() + done / (double) total) / RunProgress.Phase.values().length, label(phase) + " layer " + done + "/" + total + ": " + run.node() + " " + ms(run.nanos())));
             cancel.check();
             return draw(r, colorMap);
         }, (fraction, text) -> {
