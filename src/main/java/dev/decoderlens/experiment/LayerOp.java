@@ -8,9 +8,9 @@ public sealed interface LayerOp {
 
     /**
      * A convolution; {@code icnrScale} > 1 marks the convolution before a DepthToSpace of that block size (ICNR
-     * applies to it).
+     * applies to it), {@code crd} that DepthToSpace's channel order.
      */
-    record Conv(ConvSpec spec, int inChannels, int outChannels, Activation activation, int icnrScale) implements LayerOp {
+    record Conv(ConvSpec spec, int inChannels, int outChannels, Activation activation, int icnrScale, boolean crd) implements LayerOp {
     }
 
     /** A transposed convolution (the bilinear initialiser applies to it). */

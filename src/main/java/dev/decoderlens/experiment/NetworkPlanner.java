@@ -34,7 +34,7 @@ public final class NetworkPlanner {
             switch (layer) {
                 case EncoderSpec.Conv c -> {
                     String name = last ? ENCODED : "conv" + ++conv;
-                    chain.conv(name, c.kernel(), c.filters(), Activation.RELU, 1);
+                    chain.conv(name, c.kernel(), c.filters(), Activation.RELU, 1, true);
                 }
                 case EncoderSpec.MaxPool p -> {
                     String name = last ? ENCODED : "pool" + ++pool;
@@ -62,20 +62,20 @@ public final class NetworkPlanner {
                 case ResizeConv r -> {
                     chain.resize("up" + n, r.mode(), r.scale());
                     if (ch > 0) {
-                        chain.conv("conv" + n, r.kernel(), ch, Activation.RELU, 1);
+                        chain.conv("conv" + n, r.kernel(), ch, Activation.RELU, 1, true);
                     }
                 }
                 case TransposedConv t -> chain.transposed("deconv" + n, t, ch, perStage, false);
                 case AsInReport a -> chain.transposed("deconv" + n, a.asTransposed(), ch, perStage, true);
                 case SubPixel p -> {
-                    chain.conv("conv" + n, p.kernel(), ch * p.scale() * p.scale(), Activation.RELU, p.scale());
+                    chain.conv("conv" + n, p.kernel(), ch * p.scale() * p.scale(), Activation.RELU, p.scale(), p.crd());
                     chain.shuffle("shuffle" + n, p.scale(), p.crd());
                 }
             }
         }
         chain.stage = stages.size() + 1;
         int outKernel = path instanceof ResizeConv r ? r.kernel() : 1;
-        chain.conv("conv_out", outKernel, outChannels, config.outputActivation().activation(), 1);
+        chain.conv("conv_out", outKernel, outChannels, config.outputActivation().activation(), 1, true);
         List<String> warnings = new ArrayList<>();
         if (chain.h != cropHeight || chain.w != cropWidth) {
             warnings.add(path.kind() + " gives " + chain.w + "x" + chain.h + ", not the crop's " + cropWidth + "x" + cropHeight
@@ -102,13 +102,13 @@ public final class NetworkPlanner {
             this.stage = stage;
         }
 
-        void conv(String name, int k, int out, Activation act, int icnrScale) {
+        void conv(String name, int k, int out, Activation act, int icnrScale, boolean crd) {
             int[] ph = ShapeArithmetic.samePads(h, k, 1, 1), pw = ShapeArithmetic.samePads(w, k, 1, 1);
             Step sh = ShapeArithmetic.conv(h, k, 1, 1, ph[0], ph[1]);
             Step sw = ShapeArithmetic.conv(w, k, 1, 1, pw[0], pw[1]);
             ConvSpec spec = ConvSpec.of(k, 1).withAutoPad(AutoPad.SAME_UPPER);
             String title = "Conv2D " + k + "x" + k + " -> " + out + actSuffix(act);
-            add(name, "Conv", title, out, sh, sw, List.of(), 1, act, null, new LayerOp.Conv(spec, c, out, act, icnrScale));
+            add(name, "Conv", title, out, sh, sw, List.of(), 1, act, null, new LayerOp.Conv(spec, c, out, act, icnrScale, crd));
         }
 
         void pool(String name, int size) {
