@@ -73,16 +73,19 @@ public final class AboutComparison {
             }
         }
         double share = near / (double) d.length;
-        if (share < 0.5) {
-            return;
+        boolean raw = r.settings().scaling() == InputScaling.RAW_0_255;
+        String measured = String.format(Locale.ROOT, "%.1f%% of output values are within 0.01 of the %s's limits", 100 * share, act.label());
+        if (share >= 0.5) {
+            out.add(new Point(Level.PROBLEM, "Path " + side.name() + ": output nearly constant: " + measured + "."
+                    + (raw ? RAW_WHY.formatted(act.label()) : "")));
+        } else if (raw) {
+            out.add(new Point(Level.WARNING, "Path " + side.name() + ": " + measured + "." + RAW_WHY.formatted(act.label())));
         }
-        String why = r.settings().scaling() == InputScaling.RAW_0_255
-                ? " The input is raw 0..255 while the weights were drawn for inputs of about unit size, so the "
-                  + "pre-activations are far beyond the " + act.label() + "'s working range. Try input scaling 0..1."
-                : "";
-        out.add(new Point(Level.PROBLEM, String.format(Locale.ROOT, "Path %s: output nearly constant, %.1f%% of values "
-                + "within 0.01 of the %s's limits.%s", side.name(), 100 * share, act.label(), why)));
     }
+
+    private static final String RAW_WHY = " The input is raw 0..255 while the weights were drawn for inputs of about "
+            + "unit size, so pre-activations grow far beyond the %s's working range (on larger crops it saturates). "
+            + "Try input scaling 0..1.";
 
     static String geometry(PathConfig c) {
         return switch (c.path()) {

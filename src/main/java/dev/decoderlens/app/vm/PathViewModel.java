@@ -130,9 +130,11 @@ public final class PathViewModel {
 
     /**
      * The layer of this path that matches one of the other path: the same layer when it is shared (encoder) or has
-     * the same name, else the last layer of the same decoder stage; null when the stage does not exist here.
+     * the same name, else the current selection when it is in that stage, else the last layer of the stage; null when
+     * the stage does not exist here.
      */
     public LayerRow match(LayerRow other) {
+        LayerRow current = selectedLayer.get();
         LayerRow sameStage = null;
         for (LayerRow l : layers) {
             if (l.name().equals(other.name()) && l.info().stage() == other.info().stage()) {
@@ -141,6 +143,10 @@ public final class PathViewModel {
             if (l.info().stage() == other.info().stage()) {
                 sameStage = l;
             }
+        }
+        // already on a layer of that stage: stay there rather than jump within the stage
+        if (current != null && sameStage != null && current.info().stage() == other.info().stage() && layers.contains(current)) {
+            return current;
         }
         return sameStage;
     }

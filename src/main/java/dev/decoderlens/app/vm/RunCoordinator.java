@@ -142,11 +142,9 @@ public final class RunCoordinator {
         gridJobs[idx] = background.submit((cancel, progress) -> {
             int side = Math.max(mine.dim(2), mine.dim(3));
             int scale = Math.max(1, Math.min(8, 96 / Math.max(1, side)));
-            FilterGrid.Settings s = FilterGrid.Settings.of(colorMap, normalization, scale);
-            if (normalization == Normalization.SHARED) {
-                s = s.withSharedRange(theirs == null ? FilterGrid.sharedRange(mine) : FilterGrid.sharedRange(mine, theirs));
-            }
-            return FilterGrid.render(mine, s);
+            ValueRange shared = normalization != Normalization.SHARED ? null
+                    : theirs == null ? FilterGrid.sharedRange(mine) : FilterGrid.sharedRange(mine, theirs);
+            return FilterGrid.render(mine, new FilterGrid.Settings(colorMap, normalization, scale, shared, 2, 0));
         }, Background.Progress.NONE, grid -> {
             if (path.selectedLayer() == layer) {
                 path.showGrid(grid);
