@@ -9,8 +9,9 @@ import java.util.logging.Logger;
  * incubator module never touches a class that links against it (the pattern of Lucene's vectorization provider).
  */
 final class KernelProvider {
-    static final KernelProvider INSTANCE = new KernelProvider();
+    // LOG first: the constructor of INSTANCE uses it, and static fields initialise in order.
     private static final Logger LOG = Logger.getLogger("dev.decoderlens.engine");
+    static final KernelProvider INSTANCE = new KernelProvider();
 
     private final Kernels kernels;
 

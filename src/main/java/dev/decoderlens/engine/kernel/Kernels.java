@@ -1,5 +1,7 @@
 package dev.decoderlens.engine.kernel;
 
+import dev.decoderlens.engine.CancellationToken;
+
 /**
  * The hot loops of the engine behind one interface, in two implementations: {@link ScalarKernels}, the plain-Java
  * reference that is always there, and {@code VectorKernels} on {@code jdk.incubator.vector}, chosen at start when
@@ -9,6 +11,15 @@ public interface Kernels {
 
     /** "vector (512-bit, 16 floats)" or "scalar": shown in the status bar and the benchmark. */
     String name();
+
+    /**
+     * Runs a convolution described as tap lists (see {@link ConvJob}) on all cores, writing every output value of
+     * every phase exactly once. Checks {@code cancel} between rows.
+     */
+    void convolve(ConvJob job, CancellationToken cancel);
+
+    /** Packs {@code filter} the way this kernel set reads it, so that the first run does not pay for it. */
+    void prepare(FilterTaps filter);
 
     /** The kernel set chosen at start (see {@link KernelProvider}). */
     static Kernels get() {

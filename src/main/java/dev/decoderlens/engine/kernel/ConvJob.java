@@ -1,0 +1,75 @@
+package dev.decoderlens.engine.kernel;
+
+import dev.decoderlens.engine.op.Activation;
+import java.util.List;
+
+/**
+ * One convolution for the kernels, already reduced to tap lists over a zero-padded NHWC input:
+ *
+ * <pre>
+ * for every phase, row t &lt; rows, column u &lt; cols, group g, co &lt; coutG:
+ *   out[n, oy0 + t*stepH, ox0 + u*stepW, g*coutG + co] = act(bias[g*coutG + co]
+ *       + sum over tap, ci of in[n, t*strideH + dy[tap], u*strideW + dx[tap], g*cinG + ci] * w[g][tap][ci][co])
+ * </pre>
+ *
+ * A convolution is one phase (step 1, its stride, taps at ky*dH, kx*dW). A transposed convolution of stride s is
+ * s*s phases of stride-1 convolutions, each writing every s-th output pixel (stride-phase decomposition), so no
+ * zero is ever multiplied. Every output pixel belongs to exactly one phase.
+ *
+ * @param in   input (batch, inH, inW, inC), already padded so that every index above is inside it
+ * @param out  output storage (batch, outH, outW, outC), NHWC
+ * @param bias one value per output channel (zeros when the model has none)
+ */
+public record ConvJob(float[] in, int batch, int inH, int inW, int inC,
+                      float[] out, int outH, int outW, int outC,
+                      int groups, int cinG, int coutG, float[] bias, Activation act, List<Phase> phases) {
+
+    public ConvJob {
+        if (inC != groups * cinG || outC != groups * coutG) {
+            throw new IllegalArgumentException("channel counts do not match the groups");
+        }
+        if (in.length != (long) batch * inH * inW * inC || out.length != (long) batch * outH * outW * outC) {
+            throw new IllegalArgumentException("buffer sizes do not match the geometry");
+        }
+        if (bias.length != outC) {
+            throw new IllegalArgumentException("bias needs " + outC + " values");
+        }
+        phases = List.copyOf(phases);
+    }
+
+    /**
+     * One regular sub-convolution: output pixels {@code (oy0 + t*stepH, ox0 + u*stepW)}, reading the padded input at
+     * {@code (t*strideH + dy[tap], u*strideW + dx[tap])}.
+     */
+    public record Phase(int oy0, int ox0, int rows, int cols, int strideH, int strideW, int stepH, int stepW,
+                        int[] dy, int[] dx, FilterTaps filter) {
+        public Phase {
+            if (dy.length != dx.length || dy.length != filter.taps()) {
+                throw new IllegalArgumentException("tap offsets do not match the filter");
+            }
+        }
+
+        public int taps() {
+            return dy.length;
+        }
+    }
+
+    /** Rows over all phases and batch items: the unit of parallel work. */
+    int rowTasks() {
+        int r = 0;
+        for (Phase p : phases) {
+            r += p.rows();
+        }
+        return r * batch;
+    }
+
+    /** Storage offset of output pixel (n, y, x), channel 0. */
+    int outOffset(int n, int y, int x) {
+        return ((n * outH + y) * outW + x) * outC;
+    }
+
+    /** Storage offset of padded input pixel (n, y, x), channel 0. */
+    int inOffset(int n, int y, int x) {
+        return ((n * inH + y) * inW + x) * inC;
+    }
+}

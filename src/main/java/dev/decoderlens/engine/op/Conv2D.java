@@ -1,0 +1,143 @@
+package dev.decoderlens.engine.op;
+
+import dev.decoderlens.engine.ExecContext;
+import dev.decoderlens.engine.Op;
+import dev.decoderlens.engine.Shapes;
+import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.kernel.ConvJob;
+import dev.decoderlens.engine.kernel.FilterTaps;
+import dev.decoderlens.engine.kernel.Kernels;
+import dev.decoderlens.engine.kernel.PaddedInput;
+import java.util.List;
+
+/**
+ * 2-D convolution (ONNX Conv) with an optional fused activation. Weight (Cout, Cin/groups, kH, kW), bias (Cout) or
+ * null. Input in any layout, output NHWC. The weights are repacked once here into the kernels' tap form.
+ */
+public final class Conv2D implements Op {
+    private final ConvSpec spec;
+    private final int cout;
+    private final int cinG;
+    private final float[] bias;
+    private final Activation fused;
+    private final FilterTaps filter;
+    private final int[] dy;
+    private final int[] dx;
+
+    public Conv2D(ConvSpec spec, Tensor weight, Tensor bias, Activation fused) {
+        this.spec = spec;
+        this.fused = fused == null ? Activation.IDENTITY : fused;
+        int[] ws = weightShape(weight, spec, "Conv");
+        this.cout = ws[0];
+        this.cinG = ws[1];
+        int g = spec.groups();
+        if (cout % g != 0) {
+            throw new IllegalArgumentException("Conv has " + cout + " output channels, not divisible by " + g + " groups");
+        }
+        this.bias = biasValues(bias, cout, "Conv");
+        int coutG = cout / g, kh = spec.kernelH(), kw = spec.kernelW(), taps = kh * kw;
+        float[] w = weight.toRowMajor().data();
+        // canonical (g, tap, ci, co) from OIHW
+        float[] canon = new float[w.length];
+        for (int gi = 0; gi < g; gi++) {
+            for (int co = 0; co < coutG; co++) {
+                for (int ci = 0; ci < cinG; ci++) {
+                    for (int t = 0; t < taps; t++) {
+                        canon[((gi * taps + t) * cinG + ci) * coutG + co] = w[((gi * coutG + co) * cinG + ci) * taps + t];
+                    }
+                }
+            }
+        }
+        this.filter = new FilterTaps(g, taps, cinG, coutG, canon);
+        this.dy = new int[taps];
+        this.dx = new int[taps];
+        for (int t = 0; t < taps; t++) {
+            dy[t] = (t / kw) * spec.dilationH();
+            dx[t] = (t % kw) * spec.dilationW();
+        }
+        Kernels.get().prepare(filter);
+    }
+
+    /** Checks a 4-D weight against the spec's kernel size; returns its shape. */
+    static int[] weightShape(Tensor weight, ConvSpec spec, String type) {
+        int[] ws = weight.shape();
+        if (ws.length != 4) {
+            throw new IllegalArgumentException(type + " weight must be 4-D, got " + Shapes.toString(ws));
+        }
+        if (ws[2] != spec.kernelH() || ws[3] != spec.kernelW()) {
+            throw new IllegalArgumentException(type + " weight " + Shapes.toString(ws) + " does not match kernel "
+                    + spec.kernelH() + "x" + spec.kernelW());
+        }
+        return ws;
+    }
+
+    /** The bias as an array of {@code n} values (zeros when absent). */
+    static float[] biasValues(Tensor bias, int n, String type) {
+        if (bias == null) {
+            return new float[n];
+        }
+        if (bias.size() != n) {
+            throw new IllegalArgumentException(type + " bias has " + bias.size() + " values, expected " + n);
+        }
+        return bias.toRowMajor().data().clone();
+    }
+
+    /** The input as NHWC after checking rank and channel count. */
+    static Tensor nhwcInput(Tensor[] inputs, int channels, String type) {
+        if (inputs.length < 1 || inputs[0] == null) {
+            throw new IllegalArgumentException(type + " needs an input");
+        }
+        Tensor x = inputs[0];
+        if (x.rank() != 4) {
+            throw new IllegalArgumentException(type + " expects a 4-D input (N, C, H, W), got " + Shapes.toString(x.shape()));
+        }
+        if (x.dim(1) != channels) {
+            throw new IllegalArgumentException(type + " expects " + channels + " input channels, got " + x.dim(1));
+        }
+        return x.toNhwc();
+    }
+
+    @Override
+    public String type() {
+        return "Conv";
+    }
+
+    public ConvSpec spec() {
+        return spec;
+    }
+
+    public Activation fused() {
+        return fused;
+    }
+
+    @Override
+    public Tensor[] apply(Tensor[] inputs, ExecContext ctx) {
+        int g = spec.groups();
+        Tensor x = nhwcInput(inputs, cinG * g, "Conv");
+        int n = x.dim(0), h = x.dim(2), w = x.dim(3);
+        ConvArithmetic.Axis ah = axisH(h), aw = axisW(w);
+        int hp = h + ah.padStart() + ah.padEnd(), wp = w + aw.padStart() + aw.padEnd();
+        float[] in = PaddedInput.pad(x.data(), n, h, w, cinG * g, ah.padStart(), aw.padStart(), ah.padEnd(), aw.padEnd());
+        float[] out = new float[Math.multiplyExact(Math.multiplyExact(n * ah.out(), aw.out()), cout)];
+        var phase = new ConvJob.Phase(0, 0, ah.out(), aw.out(), spec.strideH(), spec.strideW(), 1, 1, dy, dx, filter);
+        ctx.kernels().convolve(new ConvJob(in, n, hp, wp, cinG * g, out, ah.out(), aw.out(), cout,
+                g, cinG, cout / g, bias, fused, List.of(phase)), ctx.cancel());
+        return new Tensor[] {Tensor.nhwc(n, cout, ah.out(), aw.out(), out)};
+    }
+
+    private ConvArithmetic.Axis axisH(int h) {
+        return ConvArithmetic.conv(h, spec.kernelH(), spec.strideH(), spec.dilationH(), spec.autoPad(),
+                spec.pads().top(), spec.pads().bottom());
+    }
+
+    private ConvArithmetic.Axis axisW(int w) {
+        return ConvArithmetic.conv(w, spec.kernelW(), spec.strideW(), spec.dilationW(), spec.autoPad(),
+                spec.pads().left(), spec.pads().right());
+    }
+
+    @Override
+    public long macs(int[][] inputShapes) {
+        int[] s = inputShapes[0];
+        return (long) s[0] * axisH(s[2]).out() * axisW(s[3]).out() * cout * cinG * spec.kernelH() * spec.kernelW();
+    }
+}
