@@ -111,7 +111,7 @@ final class GraphBuilder {
         if (!t.image()) {
             return t;
         }
-        String out = add(t.engine() + "/nhwc", new Transpose(new int[] {0, 2, 3, 1}));
+        String out = add(t.engine() + "/nhwc", new Transpose(new int[] {0, 2, 3, 1}), t.engine());
         return new KTensor(out, t.shape(), false);
     }
 
@@ -131,7 +131,7 @@ final class GraphBuilder {
             if (t.image()) {
                 return t.engine();
             }
-            return add(t.engine() + "/nchw", new Transpose(new int[] {0, 3, 1, 2}));
+            return add(t.engine() + "/nchw", new Transpose(new int[] {0, 3, 1, 2}), t.engine());
         }
         chwOut[0] = s[0];
         chwOut[1] = s[1];

@@ -71,11 +71,9 @@ final class SpatialLayers {
         size = size == null ? new int[] {2, 2} : size;
         String interpolation = lc.string("nearest", "interpolation");
         ResizeSpec spec = switch (interpolation) {
-            case "nearest" -> new ResizeSpec(ResizeSpec.Mode.NEAREST, ResizeSpec.CoordMode.ASYMMETRIC,
-                    ResizeSpec.NearestMode.FLOOR, size[0], size[1], -1, -1, -0.75f);
-            case "bilinear" -> new ResizeSpec(ResizeSpec.Mode.LINEAR, halfPixelBilinear(g.kerasVersion())
-                    ? ResizeSpec.CoordMode.HALF_PIXEL : ResizeSpec.CoordMode.ASYMMETRIC,
-                    ResizeSpec.NearestMode.FLOOR, size[0], size[1], -1, -1, -0.75f);
+            case "nearest" -> ResizeSpec.kerasNearest(size[0], size[1]);
+            case "bilinear" -> halfPixelBilinear(g.kerasVersion()) ? ResizeSpec.kerasBilinear(size[0], size[1])
+                    : ResizeSpec.scales(ResizeSpec.Mode.LINEAR, ResizeSpec.CoordMode.ASYMMETRIC, ResizeSpec.NearestMode.FLOOR, size[0], size[1]);
             default -> throw lc.unsupported("with interpolation '" + interpolation + "'");
         };
         String out = g.add(name, new Resize(spec), x);
