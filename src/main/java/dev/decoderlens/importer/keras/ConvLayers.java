@@ -19,59 +19,11 @@ final class ConvLayers {
     private ConvLayers() {
     }
 
-    /** Kernel size, strides, dilation and padding as every generation spells them. */
-    private record Geometry(int kh, int kw, int sh, int sw, int dh, int dw, String padding) {
-        static Geometry of(LayerConfig lc) throws ImportException {
-            int[] k = lc.pair("kernel_size");
-            if (k == null) {
-                k = new int[] {lc.integer(-1, "nb_row"), lc.integer(-1, "nb_col")};
-            }
-            int[] s = lc.pair("strides", "subsample");
-            int[] d = lc.pair("dilation_rate", "atrous_rate");
-            String p = lc.padding();
-            if (k[0] < 1 || k[1] < 1) {
-                throw lc.error("has no kernel size");
-            }
-            if (!p.equals("valid") && !p.equals("same") && !p.equals("full")) {
-                throw lc.unsupported("with padding '" + p + "'");
-            }
-            return new Geometry(k[0], k[1], s == null ? 1 : s[0], s == null ? 1 : s[1], d == null ? 1 : d[0], d == null ? 1 : d[1], p);
-        }
-
-        ConvSpec spec(int groups) {
-            ConvSpec base = new ConvSpec(kh, kw, sh, sw, dh, dw, groups, AutoPad.NOTSET, Pads.ZERO, 0, 0, null);
-            return switch (padding) {
-                case "same" -> base.withAutoPad(AutoPad.SAME_UPPER);
-                case "full" -> base.withPads(Pads.symmetric((kh - 1) * dh, (kw - 1) * dw));
-                default -> base;
-            };
-        }
-
-        int outH(int h) {
-            return outLength(h, (kh - 1) * dh + 1, sh);
-        }
-
-        int outW(int w) {
-            return outLength(w, (kw - 1) * dw + 1, sw);
-        }
-
-        private int outLength(int in, int k, int s) {
-            if (in < 0) {
-                return -1;
-            }
-            return switch (padding) {
-                case "same" -> (in + s - 1) / s;
-                case "full" -> (in + k - 2) / s + 1;
-                default -> Math.max((in - k) / s + 1, 0);
-            };
-        }
-    }
-
     static KTensor conv(GraphBuilder g, LayerConfig lc, KTensor in, String name) throws ImportException {
         boolean cl = lc.channelsLast(g.channelsLastDefault());
         int[] chw = new int[3];
         String x = g.image(lc, in, cl, chw);
-        Geometry geo = Geometry.of(lc);
+        ConvGeometry geo = ConvGeometry.of(lc);
         int groups = lc.integer(1, "groups");
         List<WeightArray> w = g.weights(lc, 1, 2);
         WeightArray kernel = oihw(g, lc, w.get(0), cl);
@@ -86,7 +38,7 @@ final class ConvLayers {
         boolean cl = lc.channelsLast(g.channelsLastDefault());
         int[] chw = new int[3];
         String x = g.image(lc, in, cl, chw);
-        Geometry geo = Geometry.of(lc);
+        ConvGeometry geo = ConvGeometry.of(lc);
         if (geo.padding().equals("full")) {
             throw lc.unsupported("with padding 'full'");
         }
@@ -135,7 +87,7 @@ final class ConvLayers {
         boolean cl = lc.channelsLast(g.channelsLastDefault());
         int[] chw = new int[3];
         String x = g.image(lc, in, cl, chw);
-        Geometry geo = Geometry.of(lc);
+        ConvGeometry geo = ConvGeometry.of(lc);
         List<WeightArray> w = g.weights(lc, 2, 3);
         WeightArray dw = depthwiseKernel(lc, w.get(0), chw[0], geo);
         String mid = g.add(name + "/depthwise", new Conv2D(geo.spec(chw[0]), dw.tensor(), null, Activation.IDENTITY), x);
@@ -154,7 +106,7 @@ final class ConvLayers {
         boolean cl = lc.channelsLast(g.channelsLastDefault());
         int[] chw = new int[3];
         String x = g.image(lc, in, cl, chw);
-        Geometry geo = Geometry.of(lc);
+        ConvGeometry geo = ConvGeometry.of(lc);
         List<WeightArray> w = g.weights(lc, 1, 2);
         WeightArray dw = depthwiseKernel(lc, w.get(0), chw[0], geo);
         int filters = dw.shape()[0];
@@ -164,7 +116,7 @@ final class ConvLayers {
     }
 
     /** Depthwise (kH, kW, C, M) to a grouped-convolution weight (C*M, 1, kH, kW): output channel c*M + m. */
-    private static WeightArray depthwiseKernel(LayerConfig lc, WeightArray k, int channels, Geometry geo) throws ImportException {
+    private static WeightArray depthwiseKernel(LayerConfig lc, WeightArray k, int channels, ConvGeometry geo) throws ImportException {
         if (k.rank() != 4 || k.shape()[0] != geo.kh() || k.shape()[1] != geo.kw() || k.shape()[2] != channels) {
             throw lc.error("depthwise kernel " + k + " does not fit " + channels + " input channels and a "
                     + geo.kh() + "x" + geo.kw() + " kernel");
@@ -182,7 +134,7 @@ final class ConvLayers {
         return g.theano() ? o.flippedSpatially() : o;
     }
 
-    private static void checkKernel(LayerConfig lc, WeightArray k, int filters, int inPerGroup, Geometry geo) throws ImportException {
+    private static void checkKernel(LayerConfig lc, WeightArray k, int filters, int inPerGroup, ConvGeometry geo) throws ImportException {
         int[] s = k.shape();
         int declared = lc.integer(filters, "filters", "nb_filter");
         if (s[0] != declared || s[1] != inPerGroup || s[2] != geo.kh() || s[3] != geo.kw()) {

@@ -19,6 +19,7 @@ final class LayerTable {
         }
         return switch (cls) {
             case "Conv2D", "Convolution2D" -> ConvLayers.conv(g, lc, one(lc, in), name);
+            case "Conv1D", "Convolution1D" -> Conv1DLayer.map(g, lc, one(lc, in), name);
             case "Conv2DTranspose", "Deconvolution2D", "Deconv2D" -> ConvLayers.transposed(g, lc, one(lc, in), name);
             case "SeparableConv2D", "SeparableConvolution2D" -> ConvLayers.separable(g, lc, one(lc, in), name);
             case "DepthwiseConv2D" -> ConvLayers.depthwise(g, lc, one(lc, in), name);

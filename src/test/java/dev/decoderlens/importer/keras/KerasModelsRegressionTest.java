@@ -41,7 +41,7 @@ class KerasModelsRegressionTest {
                 opens("dl4j-test-resources/weights/batch_to_conv2d_tensorflow_2.h5", "NHWC", ints(-1, 100), ints(1, 5, 5, 5)),
                 opens("dl4j-test-resources/weights/conv2d_reshape_tensorflow_2.h5", "NHWC", ints(-1, 5, 5, 5), ints(1, 12)),
                 refused("dl4j-test-resources/weights/keras-attention.h5", "layer 'attention' (Attention) is not supported"),
-                refused("dl4j-test-resources/examples/conv1d/conv1d_k2_s1_d1_cl_same_model.h5", "layer 'conv0' (Conv1D) is not supported"),
+                opens("dl4j-test-resources/examples/conv1d/conv1d_k2_s1_d1_cl_same_model.h5", "NHWC", ints(-1, 16, 3), ints(1, 16, 4)),
                 refused("dl4j-test-resources/examples/conv1d/conv1d_k2_s1_d1_cl_same_inputs_and_outputs.h5",
                         "an HDF5 file without a Keras model (no 'model_config' attribute and no layer weights)"),
                 opens("face_classification/tiny_XCEPTION_KDEF.hdf5", "NHWC", ints(-1, 1, 64, 64), ints(1, 7)),
