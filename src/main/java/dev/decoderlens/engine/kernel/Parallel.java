@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -59,15 +60,24 @@ public final class Parallel {
         };
         int helpers = Math.min(THREADS - 1, n - 1);
         FutureTask<?>[] tasks = new FutureTask<?>[helpers];
+        // Each helper claims its slot when it starts. FutureTask.cancel(false) cannot tell "never started" from
+        // "running" (both are NEW), so cancelling a running helper returned before it finished its last task and
+        // left the output half written; the claim flag tells the two apart.
+        AtomicBoolean[] claimed = new AtomicBoolean[helpers];
         for (int h = 0; h < helpers; h++) {
-            tasks[h] = new FutureTask<>(worker, null);
+            AtomicBoolean claim = claimed[h] = new AtomicBoolean();
+            tasks[h] = new FutureTask<>(() -> {
+                if (claim.compareAndSet(false, true)) {
+                    worker.run();
+                }
+            }, null);
             POOL.execute(tasks[h]);
         }
         worker.run();
-        for (FutureTask<?> t : tasks) {
+        for (int h = 0; h < helpers; h++) {
             // A helper that never started (pool busy with another caller) has nothing left to do: drop it.
-            if (!t.cancel(false)) {
-                awaitQuietly(t);
+            if (!claimed[h].compareAndSet(false, true)) {
+                awaitQuietly(tasks[h]);
             }
         }
         Throwable e = failure.get();
