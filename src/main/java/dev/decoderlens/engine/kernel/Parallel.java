@@ -1,9 +1,7 @@
 package dev.decoderlens.engine.kernel;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -58,16 +56,28 @@ public final class Parallel {
             }
         };
         int helpers = Math.min(THREADS - 1, n - 1);
-        FutureTask<?>[] tasks = new FutureTask<?>[helpers];
+        // Each helper is claimed exactly once, by itself (it runs) or by the caller (it never started and must not
+        // run later). FutureTask.cancel cannot serve here: it also "cancels" a task that is already running, and
+        // the caller would then return while a helper still writes into the output.
+        java.util.concurrent.atomic.AtomicBoolean[] claimed = new java.util.concurrent.atomic.AtomicBoolean[helpers];
+        java.util.concurrent.CountDownLatch[] done = new java.util.concurrent.CountDownLatch[helpers];
         for (int h = 0; h < helpers; h++) {
-            tasks[h] = new FutureTask<>(worker, null);
-            POOL.execute(tasks[h]);
+            java.util.concurrent.atomic.AtomicBoolean mine = claimed[h] = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.CountDownLatch finished = done[h] = new java.util.concurrent.CountDownLatch(1);
+            POOL.execute(() -> {
+                if (mine.compareAndSet(false, true)) {
+                    try {
+                        worker.run();
+                    } finally {
+                        finished.countDown();
+                    }
+                }
+            });
         }
         worker.run();
-        for (FutureTask<?> t : tasks) {
-            // A helper that never started (pool busy with another caller) has nothing left to do: drop it.
-            if (!t.cancel(false)) {
-                awaitQuietly(t);
+        for (int h = 0; h < helpers; h++) {
+            if (!claimed[h].compareAndSet(false, true)) {
+                awaitQuietly(done[h]);
             }
         }
         Throwable e = failure.get();
@@ -82,16 +92,14 @@ public final class Parallel {
         }
     }
 
-    private static void awaitQuietly(FutureTask<?> t) {
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
         boolean interrupted = false;
         while (true) {
             try {
-                t.get();
+                latch.await();
                 break;
             } catch (InterruptedException ie) {
                 interrupted = true;
-            } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
-                break;
             }
         }
         if (interrupted) {
