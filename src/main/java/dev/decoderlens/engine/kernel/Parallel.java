@@ -1,7 +1,10 @@
 package dev.decoderlens.engine.kernel;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -56,28 +59,25 @@ public final class Parallel {
             }
         };
         int helpers = Math.min(THREADS - 1, n - 1);
-        // Each helper is claimed exactly once, by itself (it runs) or by the caller (it never started and must not
-        // run later). FutureTask.cancel cannot serve here: it also "cancels" a task that is already running, and
-        // the caller would then return while a helper still writes into the output.
-        java.util.concurrent.atomic.AtomicBoolean[] claimed = new java.util.concurrent.atomic.AtomicBoolean[helpers];
-        java.util.concurrent.CountDownLatch[] done = new java.util.concurrent.CountDownLatch[helpers];
+        FutureTask<?>[] tasks = new FutureTask<?>[helpers];
+        // Each helper claims its slot when it starts. FutureTask.cancel(false) cannot tell "never started" from
+        // "running" (both are NEW), so cancelling a running helper returned before it finished its last task and
+        // left the output half written; the claim flag tells the two apart.
+        AtomicBoolean[] claimed = new AtomicBoolean[helpers];
         for (int h = 0; h < helpers; h++) {
-            java.util.concurrent.atomic.AtomicBoolean mine = claimed[h] = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.CountDownLatch finished = done[h] = new java.util.concurrent.CountDownLatch(1);
-            POOL.execute(() -> {
-                if (mine.compareAndSet(false, true)) {
-                    try {
-                        worker.run();
-                    } finally {
-                        finished.countDown();
-                    }
+            AtomicBoolean claim = claimed[h] = new AtomicBoolean();
+            tasks[h] = new FutureTask<>(() -> {
+                if (claim.compareAndSet(false, true)) {
+                    worker.run();
                 }
-            });
+            }, null);
+            POOL.execute(tasks[h]);
         }
         worker.run();
         for (int h = 0; h < helpers; h++) {
+            // A helper that never started (pool busy with another caller) has nothing left to do: drop it.
             if (!claimed[h].compareAndSet(false, true)) {
-                awaitQuietly(done[h]);
+                awaitQuietly(tasks[h]);
             }
         }
         Throwable e = failure.get();
@@ -92,14 +92,16 @@ public final class Parallel {
         }
     }
 
-    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    private static void awaitQuietly(FutureTask<?> t) {
         boolean interrupted = false;
         while (true) {
             try {
-                latch.await();
+                t.get();
                 break;
             } catch (InterruptedException ie) {
                 interrupted = true;
+            } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+                break;
             }
         }
         if (interrupted) {
