@@ -44,6 +44,18 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Like {@link #write(Path, Writer)}, but refuses to replace an existing file unless {@code overwrite}: exports
+     * never overwrite silently (the window asks first, the command line needs its flag).
+     */
+    public static void write(Path target, Writer writer, boolean overwrite) throws IOException {
+        if (!overwrite && Files.exists(target)) {
+            throw new java.nio.file.FileAlreadyExistsException(target.toString(), null,
+                    "already exists and overwriting was not asked for");
+        }
+        write(target, writer);
+    }
+
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
     }

@@ -1,0 +1,81 @@
+package dev.decoderlens.engine.op;
+
+import dev.decoderlens.engine.ExecContext;
+import dev.decoderlens.engine.Op;
+import dev.decoderlens.engine.Tensor;
+
+/**
+ * Spatial resize of an (N, C, H, W) tensor: nearest, bilinear or bicubic with any ONNX coordinate transformation
+ * mode (see {@link ResizeSpec}). Separable: each axis gets its taps and weights once, then every output pixel is
+ * a weighted sum of whole channel vectors of the NHWC input. Output NHWC.
+ */
+public final class Resize implements Op {
+    private final ResizeSpec spec;
+
+    public Resize(ResizeSpec spec) {
+        if (spec == null) {
+            throw new IllegalArgumentException("Resize needs a ResizeSpec");
+        }
+        this.spec = spec;
+    }
+
+    public ResizeSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public String type() {
+        return "Resize";
+    }
+
+    /** (out H, out W) for an input of (h, w). */
+    public int[] outputSize(int h, int w) {
+        if (spec.bySize()) {
+            return new int[] {spec.outH(), spec.outW()};
+        }
+        int oh = (int) Math.floor(h * (double) spec.scaleH());
+        int ow = (int) Math.floor(w * (double) spec.scaleW());
+        if (oh < 1 || ow < 1) {
+            throw new IllegalArgumentException("Resize by " + spec.scaleH() + "x" + spec.scaleW() + " turns "
+                    + h + "x" + w + " into an empty image");
+        }
+        return new int[] {oh, ow};
+    }
+
+    @Override
+    public Tensor[] apply(Tensor[] inputs, ExecContext ctx) {
+        Tensor in = OpInputs.requireRank(OpInputs.require(inputs, 0, type()), 4, type()).toNhwc();
+        int n = in.dim(0), c = in.dim(1), h = in.dim(2), w = in.dim(3);
+        int[] o = outputSize(h, w);
+        int oh = o[0], ow = o[1];
+        double sh = spec.bySize() ? (double) oh / h : spec.scaleH();
+        double sw = spec.bySize() ? (double) ow / w : spec.scaleW();
+        ResizeAxis ay = ResizeAxis.of(h, oh, sh, spec), ax = ResizeAxis.of(w, ow, sw, spec);
+        float[] x = in.data();
+        float[] y = new float[n * oh * ow * c];
+        int ty = ay.taps(), tx = ax.taps();
+        for (int b = 0; b < n; b++) {
+            for (int oy = 0; oy < oh; oy++) {
+                ctx.checkCancelled();
+                for (int ox = 0; ox < ow; ox++) {
+                    int yo = ((b * oh + oy) * ow + ox) * c;
+                    for (int i = 0; i < ty; i++) {
+                        int row = (b * h + ay.index()[oy * ty + i]) * w;
+                        float wy = ay.weight()[oy * ty + i];
+                        for (int j = 0; j < tx; j++) {
+                            float wgt = wy * ax.weight()[ox * tx + j];
+                            if (wgt == 0f) {
+                                continue;
+                            }
+                            int xo = (row + ax.index()[ox * tx + j]) * c;
+                            for (int ch = 0; ch < c; ch++) {
+                                y[yo + ch] += wgt * x[xo + ch];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new Tensor[] {Tensor.nhwc(n, c, oh, ow, y)};
+    }
+}

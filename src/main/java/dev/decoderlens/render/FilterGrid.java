@@ -1,0 +1,111 @@
+package dev.decoderlens.render;
+
+import dev.decoderlens.engine.Tensor;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One layer's activations drawn as a grid with one tile per filter (channel): the raw pixels, where each tile is,
+ * and the colour scale each tile was drawn with. The window shows {@link #image()}; exports label it
+ * ({@link GridSheet}) and write it as PNG. Both call {@link #render}, so they show the same pixels.
+ *
+ * @param image     the grid's pixels; gaps are {@link #GAP_ARGB}
+ * @param layout    where each tile is
+ * @param scales    the colour scale of each tile (all the same unless normalised per filter)
+ * @param legend    what the colour bar shows: the layer's (or the shared) range; for per-filter normalisation the
+ *                  layer's range, while each tile spans its own
+ * @param settings  what it was drawn with
+ */
+public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales, ColorScale legend, Settings settings) {
+    /** Colour of the gaps between tiles: darker than any colour map's low end so tile borders stay visible. */
+    public static final int GAP_ARGB = 0xFF202020;
+
+    /**
+     * How to draw a grid.
+     *
+     * @param colorMap      the colour map
+     * @param normalization which values one scale spans
+     * @param scale         integer enlargement, 1 to 8 (nearest neighbour)
+     * @param sharedRange   for {@link Normalization#SHARED}: the range over both paths (see {@link #sharedRange});
+     *                      ignored otherwise, may be null then
+     * @param gap           pixels between tiles
+     * @param batch         which batch item to draw
+     */
+    public record Settings(ColorMap colorMap, Normalization normalization, int scale, ValueRange sharedRange, int gap,
+            int batch) {
+        public Settings {
+            Objects.requireNonNull(colorMap, "colorMap");
+            Objects.requireNonNull(normalization, "normalization");
+            ArgbImage.checkScale(scale);
+            if (normalization == Normalization.SHARED && sharedRange == null) {
+                throw new IllegalArgumentException("shared normalisation needs the range over both paths");
+            }
+        }
+
+        /** Per-layer or per-filter settings with a 2-pixel gap, batch item 0. */
+        public static Settings of(ColorMap colorMap, Normalization normalization, int scale) {
+            return new Settings(colorMap, normalization, scale, null, 2, 0);
+        }
+
+        public Settings withSharedRange(ValueRange r) {
+            return new Settings(colorMap, normalization, scale, r, gap, batch);
+        }
+    }
+
+    /** Draws every filter of a rank-4 (N, C, H, W) layer. */
+    public static FilterGrid render(Tensor layer, Settings s) {
+        if (layer.rank() != 4) {
+            throw new IllegalArgumentException("a filter grid needs a (N, C, H, W) layer, got " + layer);
+        }
+        if (s.batch() < 0 || s.batch() >= layer.dim(0)) {
+            throw new IllegalArgumentException("batch item " + s.batch() + " does not exist in " + layer);
+        }
+        int c = layer.dim(1), h = layer.dim(2), w = layer.dim(3);
+        GridLayout g = GridLayout.of(c, w, h, s.scale(), s.gap());
+        ValueRange[] own = ValueRange.perChannel(layer, s.batch());
+        ValueRange layerRange = Arrays.stream(own).reduce(ValueRange.EMPTY, ValueRange::union);
+        ColorScale legend = ColorScale.of(s.colorMap(),
+                s.normalization() == Normalization.SHARED ? s.sharedRange() : layerRange);
+        ColorScale[] scales = new ColorScale[c];
+        for (int ch = 0; ch < c; ch++) {
+            scales[ch] = s.normalization() == Normalization.PER_FILTER ? ColorScale.of(s.colorMap(), own[ch]) : legend;
+        }
+        ArgbImage out = ArgbImage.filled(g.width(), g.height(), GAP_ARGB);
+        float[] map = new float[h * w];
+        int[] row = new int[g.tileWidth()];
+        for (int ch = 0; ch < c; ch++) {
+            layer.channelMap(s.batch(), ch, map);
+            paintTile(map, w, h, scales[ch], s.scale(), row, out, g.tileX(ch), g.tileY(ch));
+        }
+        return new FilterGrid(out, g, scales, legend, s);
+    }
+
+    /** The range covering both paths' layers: what {@link Normalization#SHARED} spans. */
+    public static ValueRange sharedRange(Tensor... layers) {
+        ValueRange r = ValueRange.EMPTY;
+        for (Tensor t : layers) {
+            if (t != null) {
+                r = r.union(ValueRange.of(t));
+            }
+        }
+        return r;
+    }
+
+    /** One map (h, w) drawn enlarged into {@code out} at (x0, y0): each value a {@code k x k} block. */
+    static void paintTile(float[] map, int w, int h, ColorScale scale, int k, int[] row, ArgbImage out, int x0, int y0) {
+        int[] dst = out.pixels();
+        int stride = out.width();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                Arrays.fill(row, x * k, x * k + k, scale.argb(map[y * w + x]));
+            }
+            for (int r = 0; r < k; r++) {
+                System.arraycopy(row, 0, dst, (y0 + y * k + r) * stride + x0, w * k);
+            }
+        }
+    }
+
+    public int filters() {
+        return layout.tiles();
+    }
+}
