@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -59,15 +60,24 @@ public final class Parallel {
         };
         int helpers = Math.min(THREADS - 1, n - 1);
         FutureTask<?>[] tasks = new FutureTask<?>[helpers];
+        AtomicBoolean[] claimed = new AtomicBoolean[helpers];
         for (int h = 0; h < helpers; h++) {
-            tasks[h] = new FutureTask<>(worker, null);
+            AtomicBoolean mine = claimed[h] = new AtomicBoolean();
+            tasks[h] = new FutureTask<>(() -> {
+                if (mine.compareAndSet(false, true)) {
+                    worker.run();
+                }
+            }, null);
             POOL.execute(tasks[h]);
         }
         worker.run();
-        for (FutureTask<?> t : tasks) {
-            // A helper that never started (pool busy with another caller) has nothing left to do: drop it.
-            if (!t.cancel(false)) {
-                awaitQuietly(t);
+        for (int h = 0; h < helpers; h++) {
+            // A helper that never started (pool busy with another caller) has nothing left to do: claiming it here
+            // makes it a no-op. One that did start may still be inside a task, so wait for it. (FutureTask.cancel
+            // cannot tell the two apart: it also succeeds on a running task, which then kept writing the output
+            // after forEach had returned.)
+            if (!claimed[h].compareAndSet(false, true)) {
+                awaitQuietly(tasks[h]);
             }
         }
         Throwable e = failure.get();
