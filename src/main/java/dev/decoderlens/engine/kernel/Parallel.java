@@ -60,11 +60,14 @@ public final class Parallel {
         };
         int helpers = Math.min(THREADS - 1, n - 1);
         FutureTask<?>[] tasks = new FutureTask<?>[helpers];
+        // Each helper claims its slot when it starts. FutureTask.cancel(false) cannot tell "never started" from
+        // "running" (both are NEW), so cancelling a running helper returned before it finished its last task and
+        // left the output half written; the claim flag tells the two apart.
         AtomicBoolean[] claimed = new AtomicBoolean[helpers];
         for (int h = 0; h < helpers; h++) {
-            AtomicBoolean mine = claimed[h] = new AtomicBoolean();
+            AtomicBoolean claim = claimed[h] = new AtomicBoolean();
             tasks[h] = new FutureTask<>(() -> {
-                if (mine.compareAndSet(false, true)) {
+                if (claim.compareAndSet(false, true)) {
                     worker.run();
                 }
             }, null);
@@ -72,10 +75,7 @@ public final class Parallel {
         }
         worker.run();
         for (int h = 0; h < helpers; h++) {
-            // A helper that never started (pool busy with another caller) has nothing left to do: claiming it here
-            // makes it a no-op. One that did start may still be inside a task, so wait for it. (FutureTask.cancel
-            // cannot tell the two apart: it also succeeds on a running task, which then kept writing the output
-            // after forEach had returned.)
+            // A helper that never started (pool busy with another caller) has nothing left to do: drop it.
             if (!claimed[h].compareAndSet(false, true)) {
                 awaitQuietly(tasks[h]);
             }

@@ -1,0 +1,96 @@
+package dev.decoderlens.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.experiment.ExperimentSettings.Side;
+import dev.decoderlens.io.Images;
+import dev.decoderlens.io.InputScaling;
+import dev.decoderlens.io.SourceImage;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ExperimentRunnerTest {
+    static SourceImage crop;
+
+    @BeforeAll
+    static void load() throws Exception {
+        crop = Images.read(Path.of("assets/samples/raccoon.png")).crop(400, 200, 48, 48);
+    }
+
+    @Test
+    void originalReportGivesTheCropSizeOnPathAAndTwoExtraPixelsOnPathB() {
+        ExperimentResult r = new ExperimentRunner().run(crop, Preset.ORIGINAL_REPORT.settings());
+        assertArrayEquals(new int[] {1, 256, 12, 12}, r.encoder().output().shape());
+        assertArrayEquals(new int[] {1, 3, 48, 48}, r.pathA().output().shape());
+        assertArrayEquals(new int[] {1, 3, 14, 14}, r.pathB().output().shape());
+        for (LayerInfo l : r.pathB().layers()) {
+            assertArrayEquals(l.outputShape(), r.pathB().activation(l.name()).shape(), l.name());
+        }
+        for (LayerInfo l : r.encoder().layers()) {
+            assertArrayEquals(l.outputShape(), r.encoder().activation(l.name()).shape(), l.name());
+        }
+    }
+
+    @Test
+    void aDecoderOnlyChangeReRunsOnlyThatDecoder() {
+        ExperimentRunner runner = new ExperimentRunner();
+        ExperimentSettings s = Preset.CHECKERBOARD_K3S2.settings();
+        ExperimentResult first = runner.run(crop, s);
+        assertEquals(1, runner.encoderRuns());
+        assertFalse(first.encoder().fromCache());
+
+        ExperimentSettings reseeded = s.withPathB(s.pathB().withInit(s.pathB().init().withSeed(99)));
+        ExperimentResult second = runner.run(crop, reseeded);
+        assertEquals(1, runner.encoderRuns(), "the encoder must come from the cache");
+        assertEquals(1, runner.decoderRuns(Side.A), "path A did not change");
+        assertEquals(2, runner.decoderRuns(Side.B));
+        assertTrue(second.encoder().fromCache());
+        assertTrue(second.pathA().fromCache());
+        assertFalse(second.pathB().output().sameValues(first.pathB().output()), "another seed gives other weights");
+
+        runner.run(crop, reseeded.withScaling(InputScaling.SYMMETRIC_MINUS1_1));
+        assertEquals(2, runner.encoderRuns(), "another scaling is another encoder input");
+        runner.run(crop.crop(0, 0, 44, 44), reseeded);
+        assertEquals(3, runner.encoderRuns(), "another crop is another encoder input");
+        runner.run(crop.crop(0, 0, 44, 44), reseeded.withEncoder(reseeded.encoder().withInit(WeightInit.glorot(5))));
+        assertEquals(4, runner.encoderRuns(), "another encoder seed is another encoder");
+    }
+
+    @Test
+    void sameSettingsGiveTheSameOutputsOnAFreshRunner() {
+        ExperimentSettings s = Preset.FIXED_STRIDES.settings().withScaling(InputScaling.UNIT_0_1);
+        Tensor a = new ExperimentRunner().run(crop, s).pathB().output();
+        Tensor b = new ExperimentRunner().run(crop, s).pathB().output();
+        float[] x = a.toRowMajor().data(), y = b.toRowMajor().data();
+        double maxDiff = 0;
+        for (int i = 0; i < x.length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(x[i] - y[i]));
+        }
+        assertEquals(0, maxDiff, 0, "max difference");
+    }
+
+    @Test
+    void cancellationStopsTheRunAndKeepsNothing() {
+        ExperimentRunner runner = new ExperimentRunner();
+        AtomicInteger layers = new AtomicInteger();
+        assertThrows(CancellationException.class, () -> runner.run(crop, Preset.FIXED_STRIDES.settings(), () -> layers.get() >= 2,
+                (phase, done, total, run) -> layers.incrementAndGet()));
+        assertEquals(0, runner.encoderRuns());
+        assertEquals(2, layers.get());
+    }
+
+    @Test
+    void aCropSmallerThanTheEncoderStrideIsRefusedInWords() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ExperimentRunner().run(crop.crop(0, 0, 3, 3), Preset.FIXED_STRIDES.settings()));
+        assertTrue(e.getMessage().contains("smaller than the encoder's total stride 4"), e.getMessage());
+    }
+}
