@@ -10,8 +10,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The command line: {@code decoderlens [infer|bench|...]}. Each subcommand is a class listed in
- * {@code subcommands} below; add new ones (render, ...) there. Without a subcommand {@link #run()} decides what
- * happens (the desktop window, once the app is wired in; until then the usage text).
+ * {@code subcommands} below; add new ones (render, ...) there. Without any argument {@link #main} opens the window.
  */
 @Command(name = "decoderlens", mixinStandardHelpOptions = true, version = "DecoderLens 0.1",
         description = "See why one upsampling path gives clean outputs and another gives checkerboards.",
@@ -23,13 +22,17 @@ public final class Main implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
 
+    /** Only options and no subcommand (main() opens the window when there are no arguments at all). */
     @Override
     public void run() {
-        // No subcommand: this is where the window opens.
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) { // no arguments: the window
+            javafx.application.Application.launch(dev.decoderlens.app.DecoderLensApp.class, args);
+            return;
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
