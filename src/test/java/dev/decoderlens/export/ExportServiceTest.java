@@ -44,7 +44,7 @@ class ExportServiceTest {
             for (int x = 0; x + part.width() <= sheet.getWidth(); x++) {
                 for (int py = 0; py < part.height(); py++) {
                     for (int px = 0; px < part.width(); px++) {
-                        if ((sheet.getRGB(x + px, y + py) & 0xFFFFFF) != (part.get(px, py) & 0xFFFFFF)) {
+                        if ((part.get(px, py) >>> 24) != 0 && ((sheet.getRGB(x + px, y + py) & 0xFFFFFF) != (part.get(px, py) & 0xFFFFFF))) {
                             continue search;
                         }
                     }
