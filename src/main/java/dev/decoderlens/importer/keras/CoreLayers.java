@@ -61,6 +61,9 @@ final class CoreLayers {
         int[] engine = new int[target.length + 1];
         System.arraycopy(target, 0, engine, 1, target.length);
         engine[0] = 0; // copy the batch size
+        if (shape.length == 3 && g.channelsLastDefault() && shape[0] > 0 && shape[1] > 0 && shape[2] > 0) {
+            return g.imageFromKerasOrder(g.kerasOrder(in), shape, name);
+        }
         boolean image = shape.length == 3 && g.channelsLastDefault();
         String out = g.add(image ? name + "/nhwc" : name, new Reshape(engine, false), g.kerasOrder(in));
         return image ? g.toImage(out, shape, name) : new KTensor(out, shape, false);

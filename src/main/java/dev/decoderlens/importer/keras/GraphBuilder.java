@@ -138,6 +138,16 @@ final class GraphBuilder {
     }
 
     /**
+     * Values in Keras (H, W, C) order, held in any engine shape, as the channels-last image {@code name}, through
+     * rank-3 helpers (N, H*W, C) -> (N, C, H*W) so that no rank-4 tensor in NHWC order appears. Needs H, W, C known.
+     */
+    KTensor imageFromKerasOrder(String engine, int[] hwc, String name) {
+        String rows = add(name + "/hw_c", new Reshape(new int[] {0, hwc[0] * hwc[1], hwc[2]}, false), engine);
+        String cols = add(name + "/c_hw", new Transpose(new int[] {0, 2, 1}), rows);
+        return new KTensor(add(name, new Reshape(new int[] {0, hwc[2], hwc[0], hwc[1]}, false), cols), hwc, true);
+    }
+
+    /**
      * The engine (N, C, H, W) tensor a 2-D image layer with the given data format reads from {@code t}, with its
      * (C, H, W) in {@code chwOut}. A channels-last layer reading a plain (N, H, W, C) tensor gets it transposed.
      */
