@@ -1,0 +1,85 @@
+package dev.decoderlens.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.decoderlens.app.fx.FxBackground;
+import dev.decoderlens.app.view.MainView;
+import dev.decoderlens.app.vm.MainViewModel;
+import dev.decoderlens.app.vm.SettingsStore;
+import dev.decoderlens.experiment.ExperimentRunner;
+import java.util.Map;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/** The DecoderLens window: the AtlantaFX theme, the main view and its view model, the remembered window size. */
+public final class DecoderLensApp extends Application {
+    private MainViewModel vm;
+    private Stage stage;
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+
+    /** Applies the light or dark theme to the whole application. */
+    public static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        start(stage, SettingsStore.forUser(), true);
+    }
+
+    /** Builds the window; tests pass their own settings store and may skip the first run's sample. */
+    public MainViewModel start(Stage stage, SettingsStore store, boolean openDefault) {
+        this.stage = stage;
+        vm = new MainViewModel(new FxBackground(), store, new ExperimentRunner());
+        applyTheme(vm.darkThemeProperty().get());
+        vm.darkThemeProperty().addListener((o, a, dark) -> applyTheme(dark));
+        MainView view = new MainView(vm, stage);
+        Map<String, String> saved = vm.savedSettings();
+        double w = parse(saved.get("window.width"), 1500), h = parse(saved.get("window.height"), 940);
+        Scene scene = new Scene(view, w, h);
+        scene.getStylesheets().add(Objects.requireNonNull(DecoderLensApp.class.getResource("decoderlens.css")).toExternalForm());
+        stage.setTitle("DecoderLens");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var url = DecoderLensApp.class.getResource("icon-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm()));
+            }
+        }
+        stage.setScene(scene);
+        if (Boolean.parseBoolean(saved.get("window.maximized"))) {
+            stage.setMaximized(true);
+        }
+        stage.setOnCloseRequest(e -> vm.saveSettings(Map.of(
+                "window.width", Double.toString(scene.getWidth()), "window.height", Double.toString(scene.getHeight()),
+                "window.maximized", Boolean.toString(stage.isMaximized()))));
+        stage.show();
+        view.installShortcuts(scene);
+        if (openDefault) {
+            vm.openStartImage();
+        }
+        return vm;
+    }
+
+    private static double parse(String s, double fallback) {
+        try {
+            return s == null ? fallback : Math.max(640, Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            vm.shutdown();
+        }
+    }
+}

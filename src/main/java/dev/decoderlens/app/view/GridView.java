@@ -1,0 +1,110 @@
+package dev.decoderlens.app.view;
+
+import dev.decoderlens.app.fx.FxImages;
+import dev.decoderlens.render.FilterGrid;
+import dev.decoderlens.render.GridLayout;
+import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+
+/**
+ * An activation grid: one pre-rendered image in a scroll pane. Zoom with Ctrl+wheel or the zoom property (1 = the
+ * grid fits the width); pixels stay sharp when magnified. Reports the filter under the pointer and clicks.
+ */
+public final class GridView extends ScrollPane {
+    private final ImageView imageView = new ImageView();
+    private final ObjectProperty<FilterGrid> picture = new SimpleObjectProperty<>(this, "picture");
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final ObjectProperty<GridLayout.Hit> hover = new SimpleObjectProperty<>(this, "hover");
+    private Consumer<GridLayout.Hit> onTileClicked = h -> { };
+
+    public GridView() {
+        getStyleClass().add("grid-view");
+        imageView.setSmooth(false);
+        imageView.setPreserveRatio(true);
+        setContent(new Group(imageView));
+        setPannable(false);
+        setFitToWidth(false);
+        picture.addListener((o, a, p) -> {
+            imageView.setImage(p == null ? null : FxImages.of(p.image()));
+            fit();
+        });
+        zoom.addListener((o, a, z) -> fit());
+        viewportBoundsProperty().addListener((o, a, b) -> fit());
+        imageView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover.set(hitAt(e.getX(), e.getY())));
+        imageView.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.set(null));
+        imageView.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            GridLayout.Hit h = hitAt(e.getX(), e.getY());
+            if (h != null && e.getButton() == MouseButton.PRIMARY) {
+                onTileClicked.accept(h);
+            }
+        });
+        addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.isControlDown() || e.isShortcutDown()) {
+                setZoom(zoom.get() * (e.getDeltaY() > 0 ? 1.25 : 0.8));
+                e.consume();
+            }
+        });
+    }
+
+    public ObjectProperty<FilterGrid> pictureProperty() {
+        return picture;
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    /** The filter and map pixel under the pointer, or null. */
+    public ObjectProperty<GridLayout.Hit> hoverHitProperty() {
+        return hover;
+    }
+
+    public void setOnTileClicked(Consumer<GridLayout.Hit> action) {
+        onTileClicked = action;
+    }
+
+    public void setZoom(double z) {
+        zoom.set(Math.max(0.25, Math.min(32, z)));
+    }
+
+    /** The scene point of a filter's tile centre, for tests and keyboard access. */
+    public Point2D tileCentreOnScreen(int filter) {
+        FilterGrid p = picture.get();
+        double s = displayScale();
+        GridLayout g = p.layout();
+        return imageView.localToScreen((g.tileX(filter) + g.tileWidth() / 2.0) * s, (g.tileY(filter) + g.tileHeight() / 2.0) * s);
+    }
+
+    private GridLayout.Hit hitAt(double x, double y) {
+        FilterGrid p = picture.get();
+        double s = displayScale();
+        return p == null || s <= 0 ? null : p.layout().hit((int) (x / s), (int) (y / s));
+    }
+
+    private double displayScale() {
+        FilterGrid p = picture.get();
+        return p == null ? 1 : imageView.getFitWidth() / p.image().width();
+    }
+
+    private void fit() {
+        FilterGrid p = picture.get();
+        if (p == null) {
+            return;
+        }
+        double viewport = Math.max(50, getViewportBounds().getWidth() - 2);
+        double fitScale = viewport / p.image().width();
+        double width = p.image().width() * fitScale * zoom.get();
+        imageView.setSmooth(width < p.image().width());
+        imageView.setFitWidth(width);
+    }
+}

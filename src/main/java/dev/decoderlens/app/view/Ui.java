@@ -1,0 +1,65 @@
+package dev.decoderlens.app.view;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Small builders so every control gets its icon, id and tooltip the same way. */
+final class Ui {
+    private Ui() {
+    }
+
+    static FontIcon icon(Feather f) {
+        return new FontIcon(f);
+    }
+
+    static Button button(String id, Feather icon, String text, String tip, Runnable action) {
+        Button b = new Button(text, icon == null ? null : icon(icon));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        tip(b, tip);
+        return b;
+    }
+
+    static Button iconButton(String id, Feather icon, String tip, Runnable action) {
+        Button b = button(id, icon, null, tip, action);
+        b.getStyleClass().addAll("button-icon", "flat");
+        return b;
+    }
+
+    static <T extends Control> T tip(T c, String text) {
+        Tooltip t = new Tooltip(text);
+        t.setShowDelay(Duration.millis(350));
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        c.setTooltip(t);
+        return c;
+    }
+
+    static Label label(String text, String... styles) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(styles);
+        return l;
+    }
+
+    static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    static HBox row(double spacing, Node... nodes) {
+        HBox h = new HBox(spacing, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.decoderlens.app.vm;
+
+import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.experiment.DecoderPathSpec;
+import dev.decoderlens.experiment.ExperimentResult;
+import dev.decoderlens.experiment.ExperimentSettings.Side;
+import dev.decoderlens.experiment.Initialiser;
+import dev.decoderlens.experiment.LayerInfo;
+import dev.decoderlens.experiment.OutputActivation;
+import dev.decoderlens.experiment.PathConfig;
+import dev.decoderlens.io.InputScaling;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sentences for "About this comparison", built from one run: what each path's geometry does (stride versus
+ * kernel overlap, a stride-1 "upsampling"), how the weights start, whether the input scaling saturates the output
+ * activation (measured on the outputs), and every shape warning the planner raised.
+ */
+public final class AboutComparison {
+    /** How much a point matters. */
+    public enum Level {
+        PROBLEM, WARNING, INFO
+    }
+
+    public record Point(Level level, String text) {
+    }
+
+    private AboutComparison() {
+    }
+
+    public static List<Point> explain(ExperimentResult r) {
+        List<Point> out = new ArrayList<>();
+        for (Side side : Side.values()) {
+            String problem = PathViewModel.problemOf(r, side);
+            if (!problem.isEmpty()) {
+                out.add(new Point(Level.PROBLEM, "Path " + side.name() + ": " + problem));
+            }
+        }
+        for (Side side : Side.values()) {
+            saturation(r, side, out);
+        }
+        for (Side side : Side.values()) {
+            out.add(new Point(Level.INFO, "Path " + side.name() + ": " + geometry(r.config(side))));
+            String init = initialisation(r.config(side));
+            if (!init.isEmpty()) {
+                out.add(new Point(Level.INFO, "Path " + side.name() + ": " + init));
+            }
+        }
+        for (Side side : Side.values()) {
+            for (LayerInfo l : r.path(side).layers()) {
+                for (String w : l.warnings()) {
+                    out.add(new Point(Level.WARNING, "Path " + side.name() + ", " + l.name() + ": " + w));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The share of output values within 0.01 of a bounded activation's limits, with the input scaling's part in it. */
+    private static void saturation(ExperimentResult r, Side side, List<Point> out) {
+        OutputActivation act = r.config(side).outputActivation();
+        if (!act.bounded()) {
+            return;
+        }
+        Tensor o = r.path(side).output();
+        float[] d = o.data();
+        int near = 0;
+        for (float v : d) {
+            if (v - act.low() <= 0.01f || act.high() - v <= 0.01f) {
+                near++;
+            }
+        }
+        double share = near / (double) d.length;
+        boolean raw = r.settings().scaling() == InputScaling.RAW_0_255;
+        String measured = String.format(Locale.ROOT, "%.1f%% of output values are within 0.01 of the %s's limits", 100 * share, act.label());
+        if (share >= 0.5) {
+            out.add(new Point(Level.PROBLEM, "Path " + side.name() + ": output nearly constant: " + measured + "."
+                    + (raw ? RAW_WHY.formatted(act.label()) : "")));
+        } else if (raw) {
+            out.add(new Point(Level.WARNING, "Path " + side.name() + ": " + measured + "." + RAW_WHY.formatted(act.label())));
+        }
+    }
+
+    private static final String RAW_WHY = " The input is raw 0..255 while the weights were drawn for inputs of about "
+            + "unit size, so pre-activations grow far beyond the %s's working range (on larger crops it saturates). "
+            + "Try input scaling 0..1.";
+
+    static String geometry(PathConfig c) {
+        return switch (c.path()) {
+            case DecoderPathSpec.ResizeConv rc -> rc.mode().label() + " resize then convolution: every output pixel is "
+                    + "computed the same way, so the geometry adds no periodic pattern.";
+            case DecoderPathSpec.TransposedConv t -> t.kernel() % t.stride() == 0
+                    ? "kernel " + t.kernel() + " is a multiple of stride " + t.stride() + ": every output pixel gets the same "
+                      + "number of kernel taps; a checkerboard can still come from weights that differ between the "
+                      + t.stride() * t.stride() + " phases."
+                    : "kernel " + t.kernel() + " is not a multiple of stride " + t.stride() + ": neighbouring output pixels "
+                      + "receive different numbers of kernel taps (uneven overlap), which draws a checkerboard.";
+            case DecoderPathSpec.SubPixel sp -> "sub-pixel convolution: each of the " + sp.scale() * sp.scale()
+                    + " output phases has its own filters; unless they start equal (ICNR) the phases differ.";
+            case DecoderPathSpec.AsInReport ar -> "Keras 1 Deconvolution2D without subsample has stride 1: each stage "
+                    + "adds " + (ar.kernel() - 1) + " pixel(s) instead of doubling the size, so the output never reaches "
+                    + "the crop's size (Keras 1 ignored output_shape).";
+        };
+    }
+
+    static String initialisation(PathConfig c) {
+        Initialiser i = c.init().initialiser();
+        return switch (i) {
+            case BILINEAR -> "bilinear-kernel initialisation: the transposed convolutions start as bilinear upsampling.";
+            case ICNR -> "ICNR initialisation: the sub-pixel convolutions start as nearest-neighbour upsampling.";
+            case CONSTANT -> "constant weights: every filter is the same, so all filters of a layer look alike.";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,317 @@
+package dev.decoderlens.app.vm;
+
+import dev.decoderlens.experiment.ExperimentRunner;
+import dev.decoderlens.experiment.ExperimentSettings;
+import dev.decoderlens.experiment.ExperimentSettings.Side;
+import dev.decoderlens.experiment.PathConfig;
+import dev.decoderlens.experiment.Preset;
+import dev.decoderlens.io.ColorMode;
+import dev.decoderlens.io.Images;
+import dev.decoderlens.io.InputScaling;
+import dev.decoderlens.io.SourceImage;
+import dev.decoderlens.render.ColorMap;
+import dev.decoderlens.render.Normalization;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The window's state and commands: the image and crop, the experiment settings (preset or edited), the view
+ * settings, both paths, and the run status. Every change that alters what the network computes starts a new run
+ * through {@link RunCoordinator}, which cancels the stale one.
+ */
+public final class MainViewModel {
+    private final SettingsStore store;
+    private boolean syncing;
+    private final Map<String, String> saved;
+    private final ImageViewModel image;
+    private final PathViewModel a = new PathViewModel(Side.A);
+    private final PathViewModel b = new PathViewModel(Side.B);
+    private final StatusViewModel status = new StatusViewModel();
+    private final RunCoordinator runs;
+
+    private final ReadOnlyObjectWrapper<ExperimentSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
+    private final ReadOnlyObjectWrapper<Preset> preset = new ReadOnlyObjectWrapper<>(this, "preset");
+    private final ReadOnlyStringWrapper presetExplanation = new ReadOnlyStringWrapper(this, "presetExplanation", "");
+    private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.VIRIDIS);
+    private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>(this, "normalization", Normalization.PER_FILTER);
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<List<AboutComparison.Point>> about = new ReadOnlyObjectWrapper<>(this, "about", List.of());
+
+    public MainViewModel(Background background, SettingsStore store, ExperimentRunner runner) {
+        this.store = store;
+        this.saved = store.load();
+        this.image = new ImageViewModel(file -> Picture.of(file.getFileName().toString(), file, Images.read(file)));
+        this.runs = new RunCoordinator(background, runner, a, b, status);
+        image.messageProperty().addListener((o, x, m) -> message.set(m));
+        darkTheme.set(Boolean.parseBoolean(saved.get("theme.dark")));
+        colorMap.set(parse(() -> ColorMap.parse(saved.get("view.colormap")), ColorMap.VIRIDIS));
+        normalization.set(parse(() -> Normalization.parse(saved.get("view.normalization")), Normalization.PER_FILTER));
+        Preset start = Preset.byId(saved.getOrDefault("preset", Preset.ORIGINAL_REPORT.id())).orElse(Preset.ORIGINAL_REPORT);
+        applyPresetSettings(start);
+        image.selectionProperty().addListener((o, x, c) -> recompute());
+        colorMap.addListener((o, x, m) -> runs.redraw(colorMap.get(), normalization.get()));
+        normalization.addListener((o, x, m) -> runs.redraw(colorMap.get(), normalization.get()));
+        a.selectedLayerProperty().addListener((o, x, l) -> onLayerSelected(a, b, l));
+        b.selectedLayerProperty().addListener((o, x, l) -> onLayerSelected(b, a, l));
+        runs.resultProperty().addListener((o, x, r) -> about.set(r == null ? List.of() : AboutComparison.explain(r)));
+        status.kernelProperty(runner.executor().kernels().name());
+    }
+
+    public ImageViewModel image() {
+        return image;
+    }
+
+    public PathViewModel pathA() {
+        return a;
+    }
+
+    public PathViewModel pathB() {
+        return b;
+    }
+
+    public PathViewModel path(Side side) {
+        return side == Side.A ? a : b;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<ExperimentSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    public ExperimentSettings settings() {
+        return settings.get();
+    }
+
+    /** The preset the settings came from, or null once the user edited them. */
+    public ReadOnlyObjectProperty<Preset> presetProperty() {
+        return preset.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty presetExplanationProperty() {
+        return presetExplanation.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ColorMap> colorMapProperty() {
+        return colorMap;
+    }
+
+    public ObjectProperty<Normalization> normalizationProperty() {
+        return normalization;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    /** A problem to show in the banner (unreadable image, failed run), or "". */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** "About this comparison": why the outputs differ, for the last run. */
+    public ReadOnlyObjectProperty<List<AboutComparison.Point>> aboutProperty() {
+        return about.getReadOnlyProperty();
+    }
+
+    public Map<String, String> savedSettings() {
+        return saved;
+    }
+
+    public RunCoordinator runs() {
+        return runs;
+    }
+
+    // ---- commands ----
+
+    /** The start image: the last one if it still reads, else the bundled raccoon with the report's crop. */
+    public void openStartImage() {
+        String last = saved.get("image.path");
+        Crop crop = parseCrop(saved.get("image.crop"));
+        if (last != null && openFile(Path.of(last), crop)) {
+            return;
+        }
+        Path raccoon = Samples.folder() == null ? null : Samples.folder().resolve(Samples.DEFAULT);
+        if (raccoon != null) {
+            Preset.Crop r = Preset.REPORT_CROP;
+            openFile(raccoon, new Crop(r.x(), r.y(), r.width(), r.height()));
+        } else {
+            message.set("The bundled samples were not found: open an image to start.");
+        }
+    }
+
+    /** Opens a file (chooser, drag and drop, samples menu all come here). A failure keeps the current image. */
+    public boolean openFile(Path file) {
+        return openFile(file, null);
+    }
+
+    /** Opens a file with a crop to restore (null: a centred one). */
+    public boolean openFile(Path file, Crop crop) {
+        return image.load(file, crop);
+    }
+
+    /** Shows an image that did not come from a file (the clipboard). */
+    public boolean showImage(String name, SourceImage img) {
+        return image.show(Picture.of(name, null, img), null);
+    }
+
+    public void applyPreset(Preset p) {
+        applyPresetSettings(p);
+        recompute();
+    }
+
+    private void applyPresetSettings(Preset p) {
+        preset.set(p);
+        presetExplanation.set(p.explanation());
+        settings.set(p.settings());
+        image.setStride(p.settings().encoder().totalStride());
+    }
+
+    /** Replaces the settings (any panel edit); the preset label turns to "custom". */
+    public void setSettings(ExperimentSettings s) {
+        if (s.equals(settings.get())) {
+            return;
+        }
+        settings.set(s);
+        preset.set(null);
+        presetExplanation.set("Custom settings. " + describe(s));
+        image.setStride(s.encoder().totalStride());
+        recompute();
+    }
+
+    public void setPath(Side side, PathConfig p) {
+        setSettings(settings.get().withPath(side, p));
+    }
+
+    public void setScaling(InputScaling s) {
+        setSettings(settings.get().withScaling(s));
+    }
+
+    public void setColorMode(ColorMode m) {
+        setSettings(settings.get().withColorMode(m));
+    }
+
+    /** A new random seed for one path's weights. */
+    public void rerollSeed(Side side) {
+        PathConfig p = settings.get().path(side);
+        long seed = p.init().seed() + 1 + (long) (Math.random() * 1000);
+        setPath(side, p.withInit(p.init().withSeed(seed)));
+    }
+
+    /** Starts a run for the current crop and settings, cancelling a stale one. */
+    public void recompute() {
+        Picture p = image.picture();
+        Crop c = image.crop();
+        if (p == null || c == null) {
+            return;
+        }
+        SourceImage crop = p.image().crop(c.x(), c.y(), c.width(), c.height());
+        runs.start(crop, settings.get(), colorMap.get(), normalization.get());
+    }
+
+    public void nextLayer(int delta) {
+        a.step(delta);
+    }
+
+    /** Forgets remembered settings and returns to the start: raccoon, original report, default view. */
+    public void resetToDefaults() {
+        try {
+            store.clear();
+        } catch (IOException e) {
+            message.set("Could not remove " + store.file() + ": " + e.getMessage());
+        }
+        saved.clear();
+        colorMap.set(ColorMap.VIRIDIS);
+        normalization.set(Normalization.PER_FILTER);
+        darkTheme.set(false);
+        applyPresetSettings(Preset.ORIGINAL_REPORT);
+        openStartImage();
+        recompute();
+    }
+
+    /** Writes what the next start restores; window geometry comes from the view. */
+    public void saveSettings(Map<String, String> window) {
+        Map<String, String> m = new HashMap<>(window);
+        m.put("theme.dark", Boolean.toString(darkTheme.get()));
+        m.put("view.colormap", colorMap.get().id());
+        m.put("view.normalization", normalization.get().id());
+        if (preset.get() != null) {
+            m.put("preset", preset.get().id());
+        }
+        Picture p = image.picture();
+        if (p != null && p.path() != null) {
+            m.put("image.path", p.path().toAbsolutePath().toString());
+            Crop c = image.crop();
+            m.put("image.crop", c.x() + "," + c.y() + "," + c.width() + "," + c.height());
+        }
+        try {
+            store.save(m);
+        } catch (IOException e) {
+            message.set("Could not save settings to " + store.file() + ": " + e.getMessage());
+        }
+    }
+
+    public void shutdown() {
+        runs.cancel();
+    }
+
+    /**
+     * A layer was selected in one path: the other path follows to the matching layer (without bouncing back), and
+     * the grids are redrawn: both when they share one colour scale.
+     */
+    private void onLayerSelected(PathViewModel from, PathViewModel other, LayerRow l) {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            if (l != null) {
+                other.selectMatching(l);
+            }
+        } finally {
+            syncing = false;
+        }
+        runs.redrawGrid(from, colorMap.get(), normalization.get());
+        if (other.selectedLayer() != null) {
+            runs.redrawGrid(other, colorMap.get(), normalization.get());
+        }
+    }
+
+    static String describe(ExperimentSettings s) {
+        return "A: " + s.pathA().describe() + ". B: " + s.pathB().describe() + ".";
+    }
+
+    static Crop parseCrop(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            String[] p = s.split(",");
+            return new Crop(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()), Integer.parseInt(p[2].trim()), Integer.parseInt(p[3].trim()));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> f, T fallback) {
+        try {
+            return f.get();
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.decoderlens.app.vm;
+
+import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.experiment.ExperimentResult;
+import dev.decoderlens.experiment.ExperimentRunner;
+import dev.decoderlens.experiment.ExperimentSettings;
+import dev.decoderlens.experiment.PathConfig;
+import dev.decoderlens.experiment.RunProgress;
+import dev.decoderlens.io.ColorMode;
+import dev.decoderlens.io.SourceImage;
+import dev.decoderlens.render.ArgbImage;
+import dev.decoderlens.render.ColorMap;
+import dev.decoderlens.render.FilterGrid;
+import dev.decoderlens.render.Normalization;
+import dev.decoderlens.render.OutputPicture;
+import dev.decoderlens.render.ValueRange;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * Runs the study in the background and hands the result to the path view models. One run at a time: a new
+ * {@link #start} cancels the stale run, and a result that arrives after it was superseded is dropped. The runner
+ * keeps the encoder output cached, so a decoder-only change runs only the decoders. Pictures (outputs, grids) are
+ * drawn on the worker too and only handed over on the UI thread.
+ */
+public final class RunCoordinator {
+    /** One run and the pictures drawn from it. */
+    record Drawn(ExperimentResult result, ArgbImage input, ArgbImage outA, ArgbImage outB, String rangeA, String rangeB) {
+    }
+
+    private final Background background;
+    private final ExperimentRunner runner;
+    private final PathViewModel a;
+    private final PathViewModel b;
+    private final StatusViewModel status;
+    private final ReadOnlyObjectWrapper<ExperimentResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<ArgbImage> inputImage = new ReadOnlyObjectWrapper<>(this, "inputImage");
+    private Background.Handle current = Background.Handle.DONE;
+    private final Background.Handle[] gridJobs = {Background.Handle.DONE, Background.Handle.DONE};
+    private long generation;
+    private ColorMap map = ColorMap.VIRIDIS;
+    private Normalization norm = Normalization.PER_FILTER;
+
+    RunCoordinator(Background background, ExperimentRunner runner, PathViewModel a, PathViewModel b, StatusViewModel status) {
+        this.background = background;
+        this.runner = runner;
+        this.a = a;
+        this.b = b;
+        this.status = status;
+    }
+
+    /** The last finished run, or null. */
+    public ReadOnlyObjectProperty<ExperimentResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ExperimentResult result() {
+        return result.get();
+    }
+
+    /** The network input (the crop after scaling) as a picture. */
+    public ReadOnlyObjectProperty<ArgbImage> inputImageProperty() {
+        return inputImage.getReadOnlyProperty();
+    }
+
+    public ExperimentRunner runner() {
+        return runner;
+    }
+
+    void start(SourceImage crop, ExperimentSettings settings, ColorMap colorMap, Normalization normalization) {
+        current.cancel();
+        long gen = ++generation;
+        map = colorMap;
+        norm = normalization;
+        status.started("Running on the " + crop.width() + "x" + crop.height() + " crop…");
+        current = background.submit((cancel, progress) -> {
+            ExperimentResult r = runner.run(crop, settings, cancel, (phase, done, total, run) -> progress.update(
+                    (phase.ordinal() + done / (double) total) / RunProgress.Phase.values().length, label(phase) + " layer " + done + "/" + total + ": " + run.node() + " " + ms(run.nanos())));
+            cancel.check();
+            return draw(r, colorMap);
+        }, (fraction, text) -> {
+            if (gen == generation) {
+                status.progress(fraction, text);
+            }
+        }, drawn -> {
+            if (gen == generation) {
+                accept(drawn);
+            }
+        }, error -> {
+            if (gen == generation) {
+                status.failed("Run failed: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
+            }
+        });
+    }
+
+    void cancel() {
+        current.cancel();
+        generation++;
+    }
+
+    private void accept(Drawn d) {
+        ExperimentResult r = d.result();
+        result.set(r);
+        inputImage.set(d.input());
+        a.show(r, d.outA(), d.rangeA());
+        b.show(r, d.outB(), d.rangeB());
+        String enc = r.encoder().fromCache() ? "encoder cached" : "encoder " + ms(r.encoder().trace().totalNanos());
+        status.finished("Done", enc + " · path A " + timing(r, ExperimentSettings.Side.A) + " · path B " + timing(r, ExperimentSettings.Side.B));
+        redrawGrid(a, map, norm);
+        redrawGrid(b, map, norm);
+    }
+
+    /** Colour map or normalisation changed: redraw the pictures of the last run without running the network. */
+    void redraw(ColorMap colorMap, Normalization normalization) {
+        map = colorMap;
+        norm = normalization;
+        ExperimentResult r = result.get();
+        if (r == null) {
+            return;
+        }
+        Drawn d = draw(r, colorMap);
+        inputImage.set(d.input());
+        a.show(r, d.outA(), d.rangeA());
+        b.show(r, d.outB(), d.rangeB());
+        redrawGrid(a, map, norm);
+        redrawGrid(b, map, norm);
+    }
+
+    /** Draws the selected layer's grid of one path on a worker (shared normalisation spans both paths' layers). */
+    void redrawGrid(PathViewModel path, ColorMap colorMap, Normalization normalization) {
+        LayerRow layer = path.selectedLayer();
+        int idx = path == a ? 0 : 1;
+        gridJobs[idx].cancel();
+        if (layer == null || layer.activation().rank() != 4) {
+            path.showGrid(null);
+            return;
+        }
+        LayerRow peer = (path == a ? b : a).selectedLayer();
+        Tensor mine = layer.activation();
+        Tensor theirs = peer == null || peer.activation().rank() != 4 ? null : peer.activation();
+        gridJobs[idx] = background.submit((cancel, progress) -> {
+            int side = Math.max(mine.dim(2), mine.dim(3));
+            int scale = Math.max(1, Math.min(8, 96 / Math.max(1, side)));
+            ValueRange shared = normalization != Normalization.SHARED ? null
+                    : theirs == null ? FilterGrid.sharedRange(mine) : FilterGrid.sharedRange(mine, theirs);
+            return FilterGrid.render(mine, new FilterGrid.Settings(colorMap, normalization, scale, shared, 2, 0));
+        }, Background.Progress.NONE, grid -> {
+            if (path.selectedLayer() == layer) {
+                path.showGrid(grid);
+            }
+        }, error -> status.failed("Could not draw " + layer.name() + ": " + error.getMessage()));
+    }
+
+    /**
+     * The input over the scaling's range and each output over its activation's limits (0..1 for a sigmoid), so a
+     * saturated output looks as flat as it is instead of being stretched over its tiny range.
+     */
+    static Drawn draw(ExperimentResult r, ColorMap map) {
+        ExperimentSettings s = r.settings();
+        float[] in = s.scaling().range(s.colorMode() == ColorMode.GRAYSCALE);
+        ValueRange inRange = new ValueRange(Math.min(in[0], in[1]), Math.max(in[0], in[1]));
+        ArgbImage input = OutputPicture.drawable(r.input()) ? OutputPicture.draw(r.input(), 0, map, inRange) : null;
+        Tensor oa = r.pathA().output(), ob = r.pathB().output();
+        return new Drawn(r, input, picture(oa, map, s.pathA()), picture(ob, map, s.pathB()), rangeText(oa), rangeText(ob));
+    }
+
+    private static ArgbImage picture(Tensor out, ColorMap map, PathConfig p) {
+        if (!OutputPicture.drawable(out)) {
+            return null;
+        }
+        var act = p.outputActivation();
+        ValueRange range = act.bounded() ? new ValueRange(act.low(), act.high()) : ValueRange.of(out);
+        return OutputPicture.draw(out, 0, map, range);
+    }
+
+    static String rangeText(Tensor t) {
+        ValueRange r = ValueRange.of(t);
+        return r.isEmpty() ? "no finite values" : String.format(Locale.ROOT, "values %.4g … %.4g", r.min(), r.max());
+    }
+
+    private static String timing(ExperimentResult r, ExperimentSettings.Side side) {
+        var run = r.path(side);
+        return run.fromCache() ? "cached" : ms(run.trace().totalNanos());
+    }
+
+    private static String label(RunProgress.Phase p) {
+        return switch (p) {
+            case ENCODER -> "encoder";
+            case PATH_A -> "path A";
+            case PATH_B -> "path B";
+        };
+    }
+
+    static String ms(long nanos) {
+        return nanos >= 10_000_000 ? (nanos / 1_000_000) + " ms" : String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+}

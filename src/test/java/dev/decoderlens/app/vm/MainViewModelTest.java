@@ -1,0 +1,142 @@
+package dev.decoderlens.app.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.decoderlens.experiment.ExperimentRunner;
+import dev.decoderlens.experiment.ExperimentSettings.Side;
+import dev.decoderlens.experiment.PathConfig;
+import dev.decoderlens.experiment.Preset;
+import dev.decoderlens.io.InputScaling;
+import dev.decoderlens.render.ColorMap;
+import dev.decoderlens.render.Normalization;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window's view models without a toolkit: runs happen inline on a small crop. */
+class MainViewModelTest {
+    @TempDir
+    Path dir;
+    ExperimentRunner runner;
+    MainViewModel vm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        runner = new ExperimentRunner();
+        vm = new MainViewModel(Background.DIRECT, new SettingsStore(dir.resolve("settings.properties")), runner);
+        vm.applyPreset(Preset.CHECKERBOARD_K3S2);
+        assertTrue(vm.openFile(TestImages.gradient(dir, "g.png", 40, 36), new Crop(4, 4, 16, 16)));
+    }
+
+    @Test
+    void aRunDrawsBothOutputsAtTheCropSize() {
+        vm.applyPreset(Preset.FIXED_STRIDES);
+        assertNotNull(vm.pathA().outputImageProperty().get());
+        assertNotNull(vm.pathB().outputImageProperty().get());
+        assertEquals(16, vm.pathA().outputImageProperty().get().width());
+        assertEquals(16, vm.pathB().outputImageProperty().get().height());
+        assertEquals("", vm.pathB().problemProperty().get());
+        assertEquals(2, runner.encoderRuns(), "the preset changed the input scaling");
+    }
+
+    @Test
+    void aDecoderOnlyChangeDoesNotRunTheEncoderAgain() {
+        int[] before = vm.pathB().outputImageProperty().get().pixels().clone();
+        vm.rerollSeed(Side.B);
+        assertEquals(1, runner.encoderRuns(), "changing path B's seed must reuse the cached encoder output");
+        assertEquals(2, runner.decoderRuns(Side.B));
+        assertEquals(1, runner.decoderRuns(Side.A), "path A did not change and must come from the cache");
+        assertFalse(Arrays.equals(before, vm.pathB().outputImageProperty().get().pixels()), "new weights, new output");
+
+        vm.setScaling(InputScaling.SYMMETRIC_MINUS1_1);
+        assertEquals(2, runner.encoderRuns(), "a new input scaling changes the encoder's input");
+    }
+
+    @Test
+    void movingTheCropRunsAgainOnTheNewPixels() {
+        vm.image().moveCrop(3, 0);
+        assertEquals(new Crop(7, 4, 16, 16), vm.image().crop());
+        assertEquals(2, runner.encoderRuns());
+    }
+
+    @Test
+    void theOriginalReportSaysWhyPathBHasNoImageOfTheCropSize() {
+        vm.applyPreset(Preset.ORIGINAL_REPORT);
+        String problem = vm.pathB().problemProperty().get();
+        assertFalse(problem.isEmpty(), "stride-1 Deconvolution2D cannot give a 16x16 output");
+        assertTrue(problem.contains("16"), problem);
+        assertEquals("", vm.pathA().problemProperty().get());
+        assertTrue(vm.aboutProperty().get().stream().anyMatch(p -> p.level() != AboutComparison.Level.INFO
+                && p.text().contains("raw 0..255")), "raw input saturates the sigmoid: " + vm.aboutProperty().get());
+    }
+
+    @Test
+    void aBrokenImageKeepsThePreviousOne() throws Exception {
+        Picture before = vm.image().picture();
+        Crop crop = vm.image().crop();
+        assertFalse(vm.openFile(TestImages.broken(dir)));
+        assertSame(before, vm.image().picture());
+        assertEquals(crop, vm.image().crop());
+        assertTrue(vm.messageProperty().get().contains("broken.png"), vm.messageProperty().get());
+        assertEquals(1, runner.encoderRuns(), "nothing new to run");
+    }
+
+    @Test
+    void theGridHasOneTilePerFilterOfTheSelectedLayer() {
+        for (LayerRow l : vm.pathA().layersProperty()) {
+            vm.pathA().selectedLayerProperty().set(l);
+            assertEquals(l.filters(), vm.pathA().grid().layout().tiles(), l.name());
+            assertEquals(l.filters(), vm.pathA().grid().scales().length);
+        }
+    }
+
+    @Test
+    void selectingALayerSelectsTheMatchingStageOfTheOtherPath() {
+        LayerRow encoderLayer = vm.pathA().layersProperty().get(1);
+        vm.pathA().selectedLayerProperty().set(encoderLayer);
+        assertEquals(encoderLayer.name(), vm.pathB().selectedLayer().name(), "the encoder is shared");
+        for (LayerRow l : vm.pathB().layersProperty()) {
+            vm.pathB().selectedLayerProperty().set(l);
+            assertEquals(l.info().stage(), vm.pathA().selectedLayer().info().stage(), l.name());
+        }
+    }
+
+    @Test
+    void sharedNormalisationSpansBothPaths() {
+        vm.normalizationProperty().set(Normalization.SHARED);
+        var a = vm.pathA().grid().legend().range();
+        var b = vm.pathB().grid().legend().range();
+        assertEquals(a, b);
+        vm.normalizationProperty().set(Normalization.PER_LAYER);
+        assertNotEquals(vm.pathA().grid().legend().range(), vm.pathB().grid().legend().range());
+    }
+
+    @Test
+    void editedSettingsBecomeCustomAndKeepTheirExplanation() {
+        PathConfig b = vm.settings().pathB();
+        vm.setPath(Side.B, b.withInit(b.init().withSeed(42)));
+        assertEquals(null, vm.presetProperty().get());
+        assertTrue(vm.presetExplanationProperty().get().startsWith("Custom"));
+    }
+
+    @Test
+    void settingsAreRememberedAndResetForgetsThem() throws Exception {
+        vm.colorMapProperty().set(ColorMap.MAGMA);
+        vm.darkThemeProperty().set(true);
+        vm.saveSettings(Map.of("window.width", "1200"));
+        MainViewModel again = new MainViewModel(Background.DIRECT, new SettingsStore(dir.resolve("settings.properties")), runner);
+        assertEquals(ColorMap.MAGMA, again.colorMapProperty().get());
+        assertTrue(again.darkThemeProperty().get());
+        assertEquals(Preset.CHECKERBOARD_K3S2, again.presetProperty().get());
+        assertEquals("1200", again.savedSettings().get("window.width"));
+        assertEquals("4,4,16,16", again.savedSettings().get("image.crop"));
+    }
+}
