@@ -46,6 +46,9 @@ public final class Resize implements Op {
     public Tensor[] apply(Tensor[] inputs, ExecContext ctx) {
         Tensor in = OpInputs.requireRank(OpInputs.require(inputs, 0, type()), 4, type()).toNhwc();
         int n = in.dim(0), c = in.dim(1), h = in.dim(2), w = in.dim(3);
+        if (h == 0 || w == 0) {
+            throw new IllegalArgumentException("Resize needs a non-empty image, got " + in);
+        }
         int[] o = outputSize(h, w);
         int oh = o[0], ow = o[1];
         double sh = spec.bySize() ? (double) oh / h : spec.scaleH();
@@ -54,11 +57,18 @@ public final class Resize implements Op {
         float[] x = in.data();
         float[] y = new float[n * oh * ow * c];
         int ty = ay.taps(), tx = ax.taps();
+        boolean nearest = ty == 1 && tx == 1;
         for (int b = 0; b < n; b++) {
             for (int oy = 0; oy < oh; oy++) {
                 ctx.checkCancelled();
                 for (int ox = 0; ox < ow; ox++) {
                     int yo = ((b * oh + oy) * ow + ox) * c;
+                    if (nearest) {
+                        // One source pixel: copy its channel vector (exact, and the resize-convolution hot path).
+                        int src = ((b * h + ay.index()[oy]) * w + ax.index()[ox]) * c;
+                        System.arraycopy(x, src, y, yo, c);
+                        continue;
+                    }
                     for (int i = 0; i < ty; i++) {
                         int row = (b * h + ay.index()[oy * ty + i]) * w;
                         float wy = ay.weight()[oy * ty + i];
