@@ -44,7 +44,7 @@ public final class ExportService {
     /** The PNG bytes {@link #exportGrid} writes, for callers that want them without a file (and for tests). */
     public byte[] gridPng(ExportSource src, Branch branch, String layer, GridOptions opts) {
         src.layer(branch, layer);
-        FilterGrid grid = Pictures.grid(src.result(), branch, layer, opts);
+        FilterGrid grid = Pictures.grid(src, branch, layer, opts);
         return PngFiles.encode(Pictures.gridSheet(src, branch, layer, grid));
     }
 
@@ -54,7 +54,7 @@ public final class ExportService {
         src.layer(branch, layer); // a wrong name fails before anything is drawn
         Path json = sidecarOf(png);
         refuseExisting(overwrite, png, json);
-        FilterGrid grid = Pictures.grid(src.result(), branch, layer, opts);
+        FilterGrid grid = Pictures.grid(src, branch, layer, opts);
         BufferedImage sheet = Pictures.gridSheet(src, branch, layer, grid);
         JsonObject side = Sidecars.grid(src, branch, layer, opts, grid, png.getFileName().toString(), sheet.getWidth(), sheet.getHeight());
         ExportFiles.write(png, PngFiles.encode(sheet), overwrite);

@@ -32,28 +32,32 @@ public final class Pictures {
     }
 
     /** The filter grid of one layer, as the window shows it (no labels). */
-    public static FilterGrid grid(ExperimentResult r, Branch branch, String layer, GridOptions o) {
-        Tensor t = branch.run(r).activation(layer);
+    public static FilterGrid grid(ExportSource src, Branch branch, String layer, GridOptions o) {
+        Tensor t = branch.run(src.result()).activation(layer);
         var settings = new FilterGrid.Settings(o.colorMap(), o.normalization(), o.scale(),
-                o.normalization() == Normalization.SHARED ? sharedRange(r, branch, layer) : null, 2, 0);
+                o.normalization() == Normalization.SHARED ? sharedRange(src, branch, layer) : null, 2, 0);
         return FilterGrid.render(t, settings);
     }
 
     /**
-     * The range {@link Normalization#SHARED} spans for a layer: the layer and its counterpart in the other path
-     * (the layer of the same stage: same name if there is one, else the same type, else the stage's last layer).
-     * Encoder layers are shared by both paths already: their own range.
+     * The range {@link Normalization#SHARED} spans for a layer: the layer and its partner in the other path. The
+     * partner is the other path's layer selected in the session's view (what the window shows beside it), else
+     * the layer of the same stage (see {@link #counterpart}). Encoder layers are shared by both paths already:
+     * their own range.
      */
-    public static ValueRange sharedRange(ExperimentResult r, Branch branch, String layer) {
-        Tensor t = branch.run(r).activation(layer);
+    public static ValueRange sharedRange(ExportSource src, Branch branch, String layer) {
+        Tensor t = branch.run(src.result()).activation(layer);
         if (branch == Branch.ENCODER) {
             return ValueRange.of(t);
         }
-        NetworkRun here = branch.run(r);
-        NetworkRun other = (branch == Branch.A ? Branch.B : Branch.A).run(r);
-        LayerInfo info = here.layers().stream().filter(l -> l.name().equals(layer)).findFirst().orElseThrow();
-        String partner = counterpart(info, other);
-        return FilterGrid.sharedRange(t, partner == null ? null : other.activation(partner));
+        Branch otherBranch = branch == Branch.A ? Branch.B : Branch.A;
+        NetworkRun other = otherBranch.run(src.result());
+        String partner = otherBranch == Branch.A ? src.session().view().layerA() : src.session().view().layerB();
+        if (partner == null || !other.trace().has(partner)) {
+            partner = counterpart(src.layer(branch, layer), other);
+        }
+        Tensor theirs = partner == null ? null : other.activation(partner);
+        return FilterGrid.sharedRange(t, theirs != null && theirs.rank() == 4 ? theirs : null);
     }
 
     /** The name of the layer of {@code other} that matches {@code info}, or null when no stage matches. */

@@ -26,7 +26,7 @@ public final class AtomicFiles {
         }
         Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
+            tmp = createPart(dir, abs.getFileName().toString());
         } catch (IOException e) {
             throw new IOException("cannot write in " + dir + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
@@ -41,6 +41,23 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A new empty temporary file beside the target. Not {@code Files.createTempFile}: that makes it owner-only
+     * (0600), and the move would hand those permissions to the exported file; this one gets the usual ones.
+     */
+    private static Path createPart(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve("." + name + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part");
+            try {
+                return Files.createFile(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
         }
     }
 

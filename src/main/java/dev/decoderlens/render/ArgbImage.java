@@ -3,9 +3,10 @@ package dev.decoderlens.render;
 import java.util.Arrays;
 
 /**
- * Raw pixels: {@code width * height} opaque ARGB ints, row by row. This is what the window wraps into a JavaFX
- * {@code PixelBuffer}/{@code WritableImage} (format INT_ARGB_PRE; opaque pixels are the same premultiplied) and what
- * the exports turn into PNG, so both show the same pixels.
+ * Raw pixels: {@code width * height} ARGB ints, row by row, opaque except fully transparent filler (the empty
+ * cells of a grid). This is what the window wraps into a JavaFX {@code PixelBuffer}/{@code WritableImage} (format
+ * INT_ARGB_PRE: opaque pixels and 0x00000000 are the same premultiplied) and what the exports turn into PNG, so both
+ * show the same pixels.
  */
 public record ArgbImage(int width, int height, int[] pixels) {
     /** Beyond this many pixels (1 GiB of ints) a picture is refused: the caller asked for too large a scale. */

@@ -9,7 +9,7 @@ import java.util.Objects;
  * and the colour scale each tile was drawn with. The window shows {@link #image()}; exports label it
  * ({@link GridSheet}) and write it as PNG. Both call {@link #render}, so they show the same pixels.
  *
- * @param image     the grid's pixels; gaps are {@link #GAP_ARGB}
+ * @param image     the grid's pixels; gaps are {@link #GAP_ARGB}, cells without a filter {@link #EMPTY_ARGB}
  * @param layout    where each tile is
  * @param scales    the colour scale of each tile (all the same unless normalised per filter)
  * @param legend    what the colour bar shows: the layer's (or the shared) range; for per-filter normalisation the
@@ -19,6 +19,8 @@ import java.util.Objects;
 public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales, ColorScale legend, Settings settings) {
     /** Colour of the gaps between tiles: darker than any colour map's low end so tile borders stay visible. */
     public static final int GAP_ARGB = 0xFF202020;
+    /** The cells after the last filter of the last row: transparent, so the window's or sheet's background shows. */
+    public static final int EMPTY_ARGB = 0x00000000;
 
     /**
      * How to draw a grid.
@@ -77,7 +79,18 @@ public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales
             layer.channelMap(s.batch(), ch, map);
             paintTile(map, w, h, scales[ch], s.scale(), row, out, g.tileX(ch), g.tileY(ch));
         }
+        clearEmptyCells(out, g);
         return new FilterGrid(out, g, scales, legend, s);
+    }
+
+    private static void clearEmptyCells(ArgbImage out, GridLayout g) {
+        if (g.tiles() % g.columns() == 0) {
+            return;
+        }
+        int x0 = g.tileX(g.tiles()) - g.gap(), y0 = g.tileY(g.tiles()) - (g.rows() > 1 ? g.gap() : 0);
+        for (int y = Math.max(0, y0); y < out.height(); y++) {
+            Arrays.fill(out.pixels(), y * out.width() + Math.max(0, x0), (y + 1) * out.width(), EMPTY_ARGB);
+        }
     }
 
     /** The range covering both paths' layers: what {@link Normalization#SHARED} spans. */

@@ -71,7 +71,16 @@ final class Typesetter {
 
     /** Copies raw pixels into the sheet unchanged (no scaling, no blending). */
     static void pixels(BufferedImage sheet, ArgbImage src, int x, int y) {
-        sheet.setRGB(x, y, src.width(), src.height(), src.pixels(), 0, src.width());
+        int[] px = src.pixels();
+        int bg = BACKGROUND.getRGB();
+        int[] row = new int[src.width()];
+        for (int r = 0; r < src.height(); r++) {
+            for (int c = 0; c < row.length; c++) {
+                int p = px[r * row.length + c];
+                row[c] = (p >>> 24) == 0 ? bg : p; // transparent cells show the sheet
+            }
+            sheet.setRGB(x, y + r, row.length, 1, row, 0, row.length);
+        }
     }
 
     /** An opaque RGB BufferedImage sharing nothing with {@code src}: for PNG writing of a bare picture. */

@@ -44,7 +44,7 @@ class ExportServiceTest {
             for (int x = 0; x + part.width() <= sheet.getWidth(); x++) {
                 for (int py = 0; py < part.height(); py++) {
                     for (int px = 0; px < part.width(); px++) {
-                        if ((sheet.getRGB(x + px, y + py) & 0xFFFFFF) != (part.get(px, py) & 0xFFFFFF)) {
+                        if ((part.get(px, py) >>> 24) != 0 && ((sheet.getRGB(x + px, y + py) & 0xFFFFFF) != (part.get(px, py) & 0xFFFFFF))) {
                             continue search;
                         }
                     }
@@ -63,7 +63,7 @@ class ExportServiceTest {
         var written = service.exportGrid(src, Branch.B, "deconv1", opts, dir.resolve("B-deconv1.png"), false);
         BufferedImage png = ImageIO.read(written.png().toFile());
 
-        FilterGrid grid = Pictures.grid(src.result(), Branch.B, "deconv1", opts);
+        FilterGrid grid = Pictures.grid(src, Branch.B, "deconv1", opts);
         assertEquals(128, grid.layout().tiles());
         assertEquals(8 * 3, grid.layout().tileWidth());
         assertEquals(8 * 3, grid.layout().tileHeight());
@@ -109,8 +109,14 @@ class ExportServiceTest {
         var b = src.result().pathB();
         assertEquals("deconv1", Pictures.counterpart(src.layer(Branch.A, "up1"), b));
         assertEquals("conv_out", Pictures.counterpart(src.layer(Branch.B, "conv_out"), a));
-        ValueRange r = Pictures.sharedRange(src.result(), Branch.A, "up1");
+        ValueRange r = Pictures.sharedRange(src, Branch.A, "up1");
         assertEquals(ValueRange.of(a.activation("up1")).union(ValueRange.of(b.activation("deconv1"))), r);
+        // the window's view names the partner: that one wins over the stage match
+        var s = src.session();
+        ExportSource viewed = new ExportSource(new dev.decoderlens.io.Session(s.image(), s.crop(), s.preset(), s.settings(),
+                new dev.decoderlens.io.Session.View("up1", "deconv2", ColorMap.GRAY, Normalization.SHARED, 1)), src.result());
+        assertEquals(ValueRange.of(a.activation("up1")).union(ValueRange.of(b.activation("deconv2"))),
+                Pictures.sharedRange(viewed, Branch.A, "up1"));
     }
 
     @Test

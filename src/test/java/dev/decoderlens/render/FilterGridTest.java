@@ -116,6 +116,20 @@ class FilterGridTest {
     }
 
     @Test
+    void cellsWithoutAFilterAreTransparentAndTilesAreNot() {
+        Tensor t = random(1, 10, 3, 3, 9); // 4 columns: the last row holds 2 filters and 2 empty cells
+        FilterGrid g = FilterGrid.render(t, FilterGrid.Settings.of(ColorMap.VIRIDIS, Normalization.PER_LAYER, 2));
+        GridLayout l = g.layout();
+        assertEquals(4, l.columns());
+        assertEquals(FilterGrid.EMPTY_ARGB, g.image().get(l.width() - 1, l.height() - 1));
+        assertEquals(FilterGrid.EMPTY_ARGB, g.image().get(l.tileX(9) + l.tileWidth(), l.tileY(9))); // gap after the last tile
+        for (int f = 0; f < 10; f++) {
+            assertEquals(0xFF, g.image().get(l.tileX(f), l.tileY(f)) >>> 24, "tile " + f + " is opaque");
+        }
+        assertEquals(FilterGrid.GAP_ARGB, g.image().get(l.tileX(0) + l.tileWidth(), 0));
+    }
+
+    @Test
     void nanPixelsAreMarkedAndDoNotStretchTheRange() {
         Tensor t = Tensor.of(new int[] {1, 1, 1, 3}, new float[] {0, Float.NaN, 2});
         FilterGrid g = FilterGrid.render(t, FilterGrid.Settings.of(ColorMap.VIRIDIS, Normalization.PER_FILTER, 1));

@@ -36,7 +36,7 @@ class SheetsTest {
     private static boolean matches(BufferedImage sheet, ArgbImage part, int x0, int y0) {
         for (int y = 0; y < part.height(); y++) {
             for (int x = 0; x < part.width(); x++) {
-                if ((sheet.getRGB(x0 + x, y0 + y) & 0xFFFFFF) != (part.get(x, y) & 0xFFFFFF)) {
+                if ((part.get(x, y) >>> 24) != 0 && ((sheet.getRGB(x0 + x, y0 + y) & 0xFFFFFF) != (part.get(x, y) & 0xFFFFFF))) {
                     return false;
                 }
             }
@@ -88,6 +88,10 @@ class SheetsTest {
         PngFiles.write(img, f, false);
         assertEquals(0xFF336699, ImageIO.read(f.toFile()).getRGB(2, 1));
         assertThrows(FileAlreadyExistsException.class, () -> PngFiles.write(img, f, false));
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f),
+                "an exported file gets the usual permissions, not a temporary file's owner-only ones");
+        Files.delete(plain);
         PngFiles.write(ArgbImage.filled(3, 2, 0xFF000000), f, true);
         assertEquals(0xFF000000, ImageIO.read(f.toFile()).getRGB(0, 0));
         var e = assertThrows(IOException.class, () -> PngFiles.write(img, dir.resolve("missing/a.png"), false));

@@ -5,8 +5,8 @@ import dev.decoderlens.engine.CancellationToken;
 /**
  * The plain-Java kernels: the documented reference behaviour, always available.
  *
- * <p>Convolution is an implicit GEMM over the padded NHWC input: for a block of {@value #PIXELS} output pixels and a
- * block of up to {@value #BLOCK} output channels, the accumulators live in small arrays and the inner loop runs over
+ * <p>Convolution is an implicit GEMM over the padded NHWC input: for a block of {@value #SCALAR_PIXELS} output pixels and a
+ * block of up to {@value #SCALAR_BLOCK} output channels, the accumulators live in small arrays and the inner loop runs over
  * output channels with the same index into weights and accumulators, a form C2 auto-vectorises. Rows of output are
  * the unit of parallel work.
  */
@@ -14,9 +14,9 @@ public class ScalarKernels implements Kernels {
     public static final ScalarKernels INSTANCE = new ScalarKernels();
 
     /** Output channels per block in the scalar kernel. */
-    static final int BLOCK = 32;
+    static final int SCALAR_BLOCK = 32;
     /** Output pixels per micro-tile in the scalar kernel. */
-    static final int PIXELS = 4;
+    static final int SCALAR_PIXELS = 4;
 
     protected ScalarKernels() {
     }
@@ -33,7 +33,7 @@ public class ScalarKernels implements Kernels {
 
     /** Narrow layers get a block as wide as they are: no work on padding channels. */
     static int scalarBlock(int coutG) {
-        return Math.min(BLOCK, coutG);
+        return Math.min(SCALAR_BLOCK, coutG);
     }
 
     @Override
@@ -59,14 +59,14 @@ public class ScalarKernels implements Kernels {
         int nb = scalarBlock(f.coutG());
         float[][] rows = f.rows(nb);
         int blocks = f.blocks(nb);
-        float[][] acc = new float[PIXELS][nb];
-        int[] inBase = new int[PIXELS];
+        float[][] acc = new float[SCALAR_PIXELS][nb];
+        int[] inBase = new int[SCALAR_PIXELS];
         for (int g = 0; g < job.groups(); g++) {
             for (int b = 0; b < blocks; b++) {
                 int co0 = g * job.coutG() + b * nb;
                 int width = Math.min(nb, job.coutG() - b * nb);
-                for (int u0 = 0; u0 < ph.cols(); u0 += PIXELS) {
-                    int px = Math.min(PIXELS, ph.cols() - u0);
+                for (int u0 = 0; u0 < ph.cols(); u0 += SCALAR_PIXELS) {
+                    int px = Math.min(SCALAR_PIXELS, ph.cols() - u0);
                     for (int p = 0; p < px; p++) {
                         System.arraycopy(job.bias(), co0, acc[p], 0, width);
                     }

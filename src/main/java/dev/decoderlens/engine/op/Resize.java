@@ -3,6 +3,7 @@ package dev.decoderlens.engine.op;
 import dev.decoderlens.engine.ExecContext;
 import dev.decoderlens.engine.Op;
 import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.kernel.Parallel;
 
 /**
  * Spatial resize of an (N, C, H, W) tensor: nearest, bilinear or bicubic with any ONNX coordinate transformation
@@ -46,6 +47,9 @@ public final class Resize implements Op {
     public Tensor[] apply(Tensor[] inputs, ExecContext ctx) {
         Tensor in = OpInputs.requireRank(OpInputs.require(inputs, 0, type()), 4, type()).toNhwc();
         int n = in.dim(0), c = in.dim(1), h = in.dim(2), w = in.dim(3);
+        if (h == 0 || w == 0) {
+            throw new IllegalArgumentException("Resize needs a non-empty image, got " + in);
+        }
         int[] o = outputSize(h, w);
         int oh = o[0], ow = o[1];
         double sh = spec.bySize() ? (double) oh / h : spec.scaleH();
@@ -54,28 +58,35 @@ public final class Resize implements Op {
         float[] x = in.data();
         float[] y = new float[n * oh * ow * c];
         int ty = ay.taps(), tx = ax.taps();
-        for (int b = 0; b < n; b++) {
-            for (int oy = 0; oy < oh; oy++) {
-                ctx.checkCancelled();
-                for (int ox = 0; ox < ow; ox++) {
-                    int yo = ((b * oh + oy) * ow + ox) * c;
-                    for (int i = 0; i < ty; i++) {
-                        int row = (b * h + ay.index()[oy * ty + i]) * w;
-                        float wy = ay.weight()[oy * ty + i];
-                        for (int j = 0; j < tx; j++) {
-                            float wgt = wy * ax.weight()[ox * tx + j];
-                            if (wgt == 0f) {
-                                continue;
-                            }
-                            int xo = (row + ax.index()[ox * tx + j]) * c;
-                            for (int ch = 0; ch < c; ch++) {
-                                y[yo + ch] += wgt * x[xo + ch];
-                            }
+        boolean nearest = ty == 1 && tx == 1;
+        // One task per output row (batch item b, row oy), spread over the kernel threads.
+        Parallel.forEach(n * oh, task -> {
+            ctx.checkCancelled();
+            int b = task / oh, oy = task % oh;
+            for (int ox = 0; ox < ow; ox++) {
+                int yo = ((b * oh + oy) * ow + ox) * c;
+                if (nearest) {
+                    // One source pixel: copy its channel vector (exact, and the resize-convolution hot path).
+                    int src = ((b * h + ay.index()[oy]) * w + ax.index()[ox]) * c;
+                    System.arraycopy(x, src, y, yo, c);
+                    continue;
+                }
+                for (int i = 0; i < ty; i++) {
+                    int row = (b * h + ay.index()[oy * ty + i]) * w;
+                    float wy = ay.weight()[oy * ty + i];
+                    for (int j = 0; j < tx; j++) {
+                        float wgt = wy * ax.weight()[ox * tx + j];
+                        if (wgt == 0f) {
+                            continue;
+                        }
+                        int xo = (row + ax.index()[ox * tx + j]) * c;
+                        for (int ch = 0; ch < c; ch++) {
+                            y[yo + ch] += wgt * x[xo + ch];
                         }
                     }
                 }
             }
-        }
+        });
         return new Tensor[] {Tensor.nhwc(n, c, oh, ow, y)};
     }
 }

@@ -73,6 +73,9 @@ public final class KerasHdf5Importer implements ModelImporter {
                     ModelConfig.parse(config), weights, version, backend);
         } catch (ImportException e) {
             throw new ImportException(file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ImportException(file + ": the model cannot be built (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + ModelConfig.firstLine(e.getMessage())) + ")", e);
         }
     }
 

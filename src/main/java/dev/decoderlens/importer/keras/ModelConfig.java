@@ -40,11 +40,18 @@ record ModelConfig(String name, List<Layer> layers, List<TensorRef> inputs, List
         JsonObject top = root.getAsJsonObject();
         String cls = top.get("class_name").getAsString();
         JsonElement config = top.get("config");
-        return switch (cls) {
-            case "Sequential" -> sequential(config);
-            case "Model", "Functional" -> functional(config.getAsJsonObject());
-            default -> throw new ImportException("model class '" + cls + "' is not supported (Sequential and Functional models are)");
-        };
+        try {
+            return switch (cls) {
+                case "Sequential" -> sequential(config);
+                case "Model", "Functional" -> functional(config.getAsJsonObject());
+                default -> throw new ImportException("model class '" + cls + "' is not supported (Sequential and Functional models are)");
+            };
+        } catch (RuntimeException e) {
+            // Gson refuses wrong types with IllegalStateException / ClassCastException; missing keys give nulls.
+            String why = e instanceof ClassCastException ? "a value has the wrong JSON type"
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
+            throw new ImportException("the model configuration is malformed (" + why + ")", e);
+        }
     }
 
     private static ModelConfig sequential(JsonElement config) throws ImportException {

@@ -17,12 +17,12 @@ import java.io.UncheckedIOException;
  * Reference arrays made by scripts/fixtures/make_op_fixtures.py (PyTorch, the ONNX reference implementation, or
  * numpy from the ONNX formulas) and the comparison every operator test uses.
  */
-final class OpFixtures {
+public final class OpFixtures {
     private OpFixtures() {
     }
 
     /** src/test/resources/fixtures/ops/{@code kase}.{@code name}.npy as a row-major tensor. */
-    static Tensor load(String kase, String name) {
+    public static Tensor load(String kase, String name) {
         String res = "/fixtures/ops/" + kase + "." + name + ".npy";
         try (InputStream in = OpFixtures.class.getResourceAsStream(res)) {
             assertNotNull(in, "missing fixture " + res + " (run scripts/fixtures/make_op_fixtures.py)");
@@ -32,22 +32,22 @@ final class OpFixtures {
         }
     }
 
-    static float[] values(String kase, String name) {
+    public static float[] values(String kase, String name) {
         return load(kase, name).data();
     }
 
     /** Runs a one-output op with the default context. */
-    static Tensor run(Op op, Tensor... inputs) {
+    public static Tensor run(Op op, Tensor... inputs) {
         return op.apply(inputs, ExecContext.defaults())[0];
     }
 
     /** The same values stored channels last when rank 4 (to run every op on both storages). */
-    static Tensor channelsLast(Tensor t) {
+    public static Tensor channelsLast(Tensor t) {
         return t != null && t.rank() == 4 ? t.toNhwc() : t;
     }
 
     /** |a - b| <= 1e-4 + 1e-3 |b| everywhere, comparing logical values whatever the storage. */
-    static void assertClose(Tensor expected, Tensor actual, String what) {
+    public static void assertClose(Tensor expected, Tensor actual, String what) {
         assertArrayEquals(expected.shape(), actual.shape(), what + ": shape " + Shapes.toString(actual.shape())
                 + ", expected " + Shapes.toString(expected.shape()));
         float[] e = expected.toRowMajor().data(), a = actual.toRowMajor().data();
@@ -64,7 +64,7 @@ final class OpFixtures {
      * Runs {@code op} on the fixture inputs named {@code inputs}, once row-major and once with rank-4 inputs stored
      * channels last, and compares both with the fixture's {@code y}.
      */
-    static void check(String kase, Op op, String... inputs) {
+    public static void check(String kase, Op op, String... inputs) {
         Tensor[] rowMajor = new Tensor[inputs.length];
         Tensor[] nhwc = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {

@@ -97,9 +97,20 @@ class ResizeFixtureTest {
     }
 
     @Test
+    void stopsWhenCancelled() {
+        var ctx = new dev.decoderlens.engine.ExecContext(dev.decoderlens.engine.kernel.Kernels.scalar(), () -> true);
+        Resize r = new Resize(ResizeSpec.kerasNearest(2, 2));
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> r.apply(new dev.decoderlens.engine.Tensor[] {dev.decoderlens.engine.Tensor.zeros(1, 2, 4, 4)}, ctx));
+    }
+
+    @Test
     void refusesBadSizes() {
         assertThrows(IllegalArgumentException.class, () -> ResizeSpec.scales(Mode.NEAREST, CoordMode.ASYMMETRIC, null, 0, 2));
         assertThrows(IllegalArgumentException.class, () -> ResizeSpec.sizes(Mode.NEAREST, CoordMode.ASYMMETRIC, null, 0, 4));
+        var bySize = new Resize(ResizeSpec.sizes(Mode.LINEAR, CoordMode.HALF_PIXEL, null, 4, 4));
+        var empty = assertThrows(IllegalArgumentException.class, () -> OpFixtures.run(bySize, dev.decoderlens.engine.Tensor.zeros(1, 1, 0, 4)));
+        assertTrue(empty.getMessage().contains("non-empty"), empty.getMessage());
         var shrink = new Resize(ResizeSpec.scales(Mode.NEAREST, CoordMode.ASYMMETRIC, null, 0.1f, 0.1f));
         var e = assertThrows(IllegalArgumentException.class, () -> OpFixtures.run(shrink, dev.decoderlens.engine.Tensor.zeros(1, 1, 4, 4)));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());

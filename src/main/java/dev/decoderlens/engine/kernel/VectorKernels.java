@@ -1,0 +1,163 @@
+package dev.decoderlens.engine.kernel;
+
+import static dev.decoderlens.engine.kernel.VectorTiles.NB;
+import static dev.decoderlens.engine.kernel.VectorTiles.VL;
+
+import dev.decoderlens.engine.op.Activation;
+
+/**
+ * Kernels on {@code jdk.incubator.vector} ({@code FloatVector.SPECIES_PREFERRED}). Loaded only through
+ * {@link KernelProvider} by reflection ({@link #create()}), so a JVM without the incubator module never links it.
+ * Row scheduling is inherited from {@link ScalarKernels}; only the work on one output row differs.
+ */
+public final class VectorKernels extends ScalarKernels {
+    /** Weights visited per pass over a row: about half the 1 MB L2 cache of a Zen 5 core. */
+    private static final int PANEL_BYTES = Integer.getInteger("decoderlens.panelBytes", 512 * 1024);
+
+    private VectorKernels() {
+    }
+
+    /** The factory {@link KernelProvider} calls. */
+    public static Kernels create() {
+        return new VectorKernels();
+    }
+
+    @Override
+    public String name() {
+        return "vector (" + VL * 32 + "-bit, " + VL + " floats)";
+    }
+
+    @Override
+    public void prepare(FilterTaps f) {
+        if (dotProducts(f)) {
+            f.channelMajor(VectorDotTiles.CO);
+        } else {
+            f.blocked(NB);
+        }
+    }
+
+    /**
+     * Few output channels and enough input channels: vectorise over input channels (dot products) rather than
+     * pad a {@value VectorTiles#NB}-channel panel with zeros.
+     */
+    static boolean dotProducts(FilterTaps f) {
+        return f.coutG() <= 2 * VectorDotTiles.CO && f.cinG() >= VL;
+    }
+
+    @Override
+    protected void convolveRow(ConvJob job, ConvJob.Phase ph, int n, int t) {
+        FilterTaps f = ph.filter();
+        if (f.taps() == 0) {
+            super.convolveRow(job, ph, n, t); // bias only: nothing to vectorise
+        } else if (dotProducts(f)) {
+            dotRow(job, ph, n, t);
+        } else {
+            panelRow(job, ph, n, t);
+        }
+    }
+
+    /** Input offsets of every tap for the tile starting at column u0 of row t, group g. */
+    private static void tapBases(ConvJob job, ConvJob.Phase ph, int n, int t, int u0, int g, int[] base) {
+        for (int tap = 0; tap < base.length; tap++) {
+            base[tap] = job.inOffset(n, t * ph.strideH() + ph.dy()[tap], u0 * ph.strideW() + ph.dx()[tap])
+                    + g * job.cinG();
+        }
+    }
+
+    /**
+     * One output row through the {@link VectorTiles} panels. Channel blocks are visited in chunks whose weights fit
+     * in the L2 cache ({@value #PANEL_BYTES} bytes), tiles inside a chunk, blocks inside a tile: the tile's input
+     * stays in L1 while the chunk's weights stay in L2.
+     */
+    private static void panelRow(ConvJob job, ConvJob.Phase ph, int n, int t) {
+        FilterTaps f = ph.filter();
+        int taps = ph.taps(), cinG = job.cinG(), coutG = job.coutG();
+        int pstep = ph.strideW() * job.inC(), ostep = ph.stepW() * job.outC();
+        int outRow = job.outOffset(n, ph.oy0() + t * ph.stepH(), ph.ox0());
+        float[] w = f.blocked(NB);
+        int blocks = f.blocks(NB);
+        int panel = taps * cinG * NB;
+        int chunk = Math.max(1, PANEL_BYTES / (4 * panel));
+        Activation act = job.act();
+        boolean relu = act == Activation.RELU;
+        boolean later = !relu && act != Activation.IDENTITY; // applied after the store
+        int[] base = new int[taps];
+        float[] scratch = new float[VectorTiles.PIXELS * NB];
+        float[] padBias = new float[NB];
+        for (int g = 0; g < job.groups(); g++) {
+            for (int b0 = 0; b0 < blocks; b0 += chunk) {
+                int tile = VectorTiles.PIXELS;
+                for (int u0 = 0; u0 < ph.cols(); u0 += tile) {
+                    if (ph.cols() - u0 < tile) {
+                        tile = 1;
+                    }
+                    tapBases(job, ph, n, t, u0, g, base);
+                    for (int b = b0; b < Math.min(blocks, b0 + chunk); b++) {
+                        int co0 = g * coutG + b * NB;
+                        int width = Math.min(NB, coutG - b * NB);
+                        int o = outRow + u0 * ostep + co0;
+                        int wo = (g * blocks + b) * panel;
+                        // A partial channel block goes through scratch buffers so the micro-kernels need no masks.
+                        boolean partial = width < NB;
+                        float[] bias = job.bias(), dst = job.out();
+                        int biasOff = co0, d = o, dstep = ostep;
+                        if (partial) {
+                            System.arraycopy(job.bias(), co0, padBias, 0, width);
+                            bias = padBias;
+                            dst = scratch;
+                            biasOff = 0;
+                            d = 0;
+                            dstep = NB;
+                        }
+                        if (tile == VectorTiles.PIXELS) {
+                            VectorTiles.tile8(job.in(), base, pstep, cinG, w, wo, bias, biasOff, dst, d, dstep, relu);
+                        } else {
+                            VectorTiles.tile1(job.in(), base, cinG, w, wo, bias, biasOff, dst, d, relu);
+                        }
+                        for (int p = 0; p < tile; p++) {
+                            if (partial) {
+                                System.arraycopy(scratch, p * NB, job.out(), o + p * ostep, width);
+                            }
+                            if (later) {
+                                act.applyInPlace(job.out(), o + p * ostep, o + p * ostep + width);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** One output row through the {@link VectorDotTiles} (few output channels). */
+    private static void dotRow(ConvJob job, ConvJob.Phase ph, int n, int t) {
+        FilterTaps f = ph.filter();
+        int taps = ph.taps(), cinG = job.cinG(), coutG = job.coutG(), cb = VectorDotTiles.CO;
+        int pstep = ph.strideW() * job.inC(), ostep = ph.stepW() * job.outC();
+        int outRow = job.outOffset(n, ph.oy0() + t * ph.stepH(), ph.ox0());
+        float[] w = f.channelMajor(cb);
+        int blocks = f.blocks(cb), coStride = taps * cinG;
+        int[] base = new int[taps];
+        for (int g = 0; g < job.groups(); g++) {
+            int tile = 4;
+            for (int u0 = 0; u0 < ph.cols(); u0 += tile) {
+                if (ph.cols() - u0 < tile) {
+                    tile = 1;
+                }
+                tapBases(job, ph, n, t, u0, g, base);
+                for (int b = 0; b < blocks; b++) {
+                    int co0 = g * coutG + b * cb;
+                    int width = Math.min(cb, coutG - b * cb);
+                    int o = outRow + u0 * ostep + co0;
+                    int wo = (g * blocks * cb + b * cb) * coStride;
+                    if (tile == 4) {
+                        VectorDotTiles.tile4(job.in(), base, pstep, cinG, w, wo, coStride, job.bias(), co0, width,
+                                job.out(), o, ostep, job.act());
+                    } else {
+                        VectorDotTiles.tile1(job.in(), base, pstep, cinG, w, wo, coStride, job.bias(), co0, width,
+                                job.out(), o, ostep, job.act());
+                    }
+                }
+            }
+        }
+    }
+}
