@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "decoderlens", mixinStandardHelpOptions = true, version = "DecoderLens 0.1",
         description = "See why one upsampling path gives clean outputs and another gives checkerboards.",
-        subcommands = {InferCommand.class, BenchCommand.class})
+        subcommands = {InferCommand.class, BenchCommand.class, RenderCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;

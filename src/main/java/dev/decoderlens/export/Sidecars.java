@@ -16,7 +16,7 @@ import java.util.List;
  * A sidecar's {@code session} member is a session document: open it as a session to see the picture again.
  */
 final class Sidecars {
-    static final String FORMAT = "decoderlens-export";
+    static final String FORMAT = dev.decoderlens.io.Session.EXPORT_FORMAT;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private Sidecars() {
