@@ -42,8 +42,8 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + oneLine(ex.getMessage()));
-            err.println("(see: decoderlens " + subcommandName(ex.getCommandLine()) + "--help)");
+            err.println("error: " + oneLine(ex.getMessage()) + " (see: decoderlens " + subcommandName(ex.getCommandLine())
+                    + "--help)");
             err.flush();
             return 2;
         });

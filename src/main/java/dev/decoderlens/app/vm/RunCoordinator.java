@@ -35,6 +35,7 @@ public final class RunCoordinator {
     private final PathViewModel b;
     private final StatusViewModel status;
     private final ReadOnlyObjectWrapper<ExperimentResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private ImageViewModel.Selection resultSelection;
     private final ReadOnlyObjectWrapper<ArgbImage> inputImage = new ReadOnlyObjectWrapper<>(this, "inputImage");
     private Background.Handle current = Background.Handle.DONE;
     private final Background.Handle[] gridJobs = {Background.Handle.DONE, Background.Handle.DONE};
@@ -68,7 +69,14 @@ public final class RunCoordinator {
         return runner;
     }
 
-    void start(SourceImage crop, ExperimentSettings settings, ColorMap colorMap, Normalization normalization) {
+    /** The picture and crop the last finished run was computed from (the crop may have moved since). */
+    public ImageViewModel.Selection resultSelection() {
+        return resultSelection;
+    }
+
+    void start(ImageViewModel.Selection from, ExperimentSettings settings, ColorMap colorMap, Normalization normalization) {
+        Crop c = from.crop();
+        SourceImage crop = from.picture().image().crop(c.x(), c.y(), c.width(), c.height());
         current.cancel();
         long gen = ++generation;
         map = colorMap;
@@ -85,6 +93,7 @@ public final class RunCoordinator {
             }
         }, drawn -> {
             if (gen == generation) {
+                resultSelection = from;
                 accept(drawn);
             }
         }, error -> {
