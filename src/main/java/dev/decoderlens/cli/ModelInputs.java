@@ -103,8 +103,7 @@ final class ModelInputs {
         }
         if (!ok) {
             throw new CliException("input '" + spec.name() + "' expects shape " + describe(spec, layout) + ", got "
-                    + Shapes.toString(toModelLayout(got, layout)) + " (sizes fixed at export; free sizes need an"
-                    + " export with dynamic axes)");
+                    + Shapes.toString(toModelLayout(got, layout)) + " (the model fixes these sizes)");
         }
     }
 
