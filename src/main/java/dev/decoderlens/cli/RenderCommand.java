@@ -81,6 +81,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        System.setProperty("java.awt.headless", "true"); // never needs a display, even when one is set but unusable
         PrintWriter stdout = spec.commandLine().getOut();
         if (listPresets) {
             for (Preset p : Preset.values()) {

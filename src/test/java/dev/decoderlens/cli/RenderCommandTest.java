@@ -61,6 +61,14 @@ class RenderCommandTest {
         assertEquals("[1,64,18,18]", deconv2.get("shape").toString()); // 64 -> 16 -> 17 -> 18: stride 1 adds k - 1
         assertTrue(deconv2.get("max").getAsDouble() >= deconv2.get("mean").getAsDouble());
         assertEquals("original-report", report.getAsJsonObject("session").get("preset").getAsString());
+        // analysis measures: up1 is a nearest x2 resize, so its four phases have equal means (phase measure 0),
+        // while B's stride-1 layers are not upsampled and carry no checkerboard measure at all
+        JsonObject up1 = report.getAsJsonObject("networks").getAsJsonObject("A").getAsJsonArray("layers").get(0).getAsJsonObject();
+        assertEquals("up1", up1.get("name").getAsString());
+        assertEquals(2, up1.getAsJsonObject("checkerboard").get("period").getAsInt());
+        assertEquals(0.0, up1.getAsJsonObject("checkerboard").get("phase").getAsDouble(), 1e-6);
+        assertTrue(!deconv2.has("checkerboard"));
+        assertTrue(report.getAsJsonObject("networks").getAsJsonObject("B").getAsJsonArray("warnings").toString().contains("stride 1"));
     }
 
     @Test

@@ -42,6 +42,10 @@ class ExperimentAnalysisTest {
         assertTrue(a.overlaps(Side.A).get("up1").uniformInside(0));
         assertTrue(a.difference().isPresent(), a.differenceMissing());
         assertSame(a.output(Side.B), a.output(Side.B), "measured once, then cached");
+        List<String> text = ComparisonText.explain(a);
+        System.out.println(String.join("\n", text));
+        assertTrue(text.get(1).contains("kernel 3 is not a multiple of stride 2"), text.get(1));
+        assertTrue(text.stream().anyMatch(t -> t.startsWith("Measured checkerboard")));
     }
 
     @Test
