@@ -56,9 +56,11 @@ public final class MainView extends BorderPane {
         lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab grids = new Tab("Activations", activations);
         grids.setId("activationsTab");
+        Tab analysis = new Tab("Analysis", new AnalysisPane(vm));
+        analysis.setId("analysisTab");
         Tab about = new Tab("About this comparison", new AboutPanel(vm));
         about.setId("aboutTab");
-        lower.getTabs().addAll(grids, about);
+        lower.getTabs().addAll(grids, analysis, about);
 
         SplitPane centre = new SplitPane(new PictureRow(vm), lower);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);

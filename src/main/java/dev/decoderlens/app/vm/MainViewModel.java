@@ -67,7 +67,12 @@ public final class MainViewModel {
         normalization.addListener((o, x, m) -> runs.redraw(colorMap.get(), normalization.get()));
         a.selectedLayerProperty().addListener((o, x, l) -> onLayerSelected(a, b, l));
         b.selectedLayerProperty().addListener((o, x, l) -> onLayerSelected(b, a, l));
-        runs.resultProperty().addListener((o, x, r) -> about.set(r == null ? List.of() : AboutComparison.explain(r)));
+        runs.resultProperty().addListener((o, x, r) -> about.set(r == null ? List.of() : AboutComparison.explain(r, null)));
+        runs.analysisProperty().addListener((o, x, an) -> {
+            if (an != null && runs.result() != null) {
+                about.set(AboutComparison.explain(runs.result(), an));
+            }
+        });
         status.kernelProperty(runner.executor().kernels().name());
     }
 
