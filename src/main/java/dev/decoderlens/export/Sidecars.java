@@ -16,7 +16,7 @@ import java.util.List;
  * A sidecar's {@code session} member is a session document: open it as a session to see the picture again.
  */
 final class Sidecars {
-    static final String FORMAT = "decoderlens-export";
+    static final String FORMAT = dev.decoderlens.io.Session.EXPORT_FORMAT;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private Sidecars() {
@@ -58,8 +58,7 @@ final class Sidecars {
         g.addProperty("tileWidth", l.tileWidth());
         g.addProperty("tileHeight", l.tileHeight());
         o.add("grid", g);
-        LayerInfo info = src.layer(branch, layer);
-        o.add("layer", LayerReport.json(info, branch.run(src.result()).activation(layer)));
+        o.add("layer", LayerReport.json(src, branch, layer));
         return o;
     }
 
@@ -74,7 +73,7 @@ final class Sidecars {
         o.add("comparison", c);
         for (Branch b : List.of(Branch.A, Branch.B)) {
             NetworkRun run = b.run(src.result());
-            o.add("output" + b.id(), LayerReport.json(run.layers().getLast(), run.output()));
+            o.add("output" + b.id(), LayerReport.json(src, b, run.plan().outputName()));
         }
         return o;
     }
@@ -93,11 +92,11 @@ final class Sidecars {
             JsonObject n = new JsonObject();
             n.addProperty("description", Pictures.describe(src, b));
             JsonArray warnings = new JsonArray();
-            run.plan().warnings().forEach(warnings::add);
+            (b == Branch.ENCODER ? run.plan().warnings() : src.analysis().warnings(b.side())).forEach(warnings::add);
             n.add("warnings", warnings);
             JsonArray layers = new JsonArray();
             for (LayerInfo info : run.layers()) {
-                layers.add(LayerReport.json(info, run.activation(info.name())));
+                layers.add(LayerReport.json(src, b, info.name()));
             }
             n.add("layers", layers);
             nets.add(b.id(), n);

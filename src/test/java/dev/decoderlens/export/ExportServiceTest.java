@@ -91,6 +91,9 @@ class ExportServiceTest {
         assertEquals(src.session(), Session.fromJson(side.getAsJsonObject("session")), "the sidecar holds the whole session");
         assertEquals(lo, side.getAsJsonObject("layer").get("min").getAsFloat());
         assertEquals(hi, side.getAsJsonObject("layer").get("max").getAsFloat());
+        var measured = src.measures(Branch.B, "deconv1");
+        assertEquals(measured.checkerboard().phase(), side.getAsJsonObject("layer").getAsJsonObject("checkerboard").get("phase").getAsDouble());
+        assertEquals(measured.deadFilters(), side.getAsJsonObject("layer").get("deadFilters").getAsInt());
     }
 
     @Test

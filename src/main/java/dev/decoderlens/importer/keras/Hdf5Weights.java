@@ -7,7 +7,9 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Weight arrays in the two HDF5 layouts Keras wrote. Legacy files ({@code model.save('m.h5')}, {@code save_weights})
@@ -40,10 +42,19 @@ final class Hdf5Weights {
         };
     }
 
-    /** Archive layout: {@code <prefix>/<layer>/vars/<i>}. */
-    static WeightSource vars(Group root, String prefix) {
+    /**
+     * Archive layout: {@code <prefix>/<path>/vars/<i>}. Keras addresses each layer not by its name but by the snake
+     * case of its class with a counter per class, in the model's layer order ({@code conv2d}, {@code conv2d_1}, ...),
+     * so a layer the user named "encoder_1" is stored as {@code layers/conv2d}; the layer name is the fallback.
+     */
+    static WeightSource vars(Group root, String prefix, ModelConfig model) {
+        Map<String, String> paths = archivePaths(model);
         return layer -> {
-            Node n = child(child(child(root, prefix), layer), "vars");
+            Node base = child(root, prefix);
+            Node n = child(child(base, paths.getOrDefault(layer, layer)), "vars");
+            if (n == null) {
+                n = child(child(base, layer), "vars");
+            }
             if (!(n instanceof Group g)) {
                 return List.of();
             }
@@ -57,6 +68,25 @@ final class Hdf5Weights {
             }
             return out;
         };
+    }
+
+    /** Layer name -> archive path: snake_case(class) for the first of a class, then _1, _2, ... */
+    static Map<String, String> archivePaths(ModelConfig model) {
+        Map<String, String> paths = new HashMap<>();
+        Map<String, Integer> used = new HashMap<>();
+        for (ModelConfig.Layer l : model.layers()) {
+            String base = snakeCase(l.config().className());
+            int n = used.merge(base, 1, Integer::sum) - 1;
+            paths.put(l.config().name(), n == 0 ? base : base + "_" + n);
+        }
+        return paths;
+    }
+
+    /** Keras {@code naming.to_snake_case}: "Conv2DTranspose" -> "conv2d_transpose", "LeakyReLU" -> "leaky_re_lu". */
+    static String snakeCase(String name) {
+        String s = name.replaceAll("\\W+", "");
+        s = s.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
+        return s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The child called {@code name} of a group, or null (jhdf's getByPath throws instead). */
