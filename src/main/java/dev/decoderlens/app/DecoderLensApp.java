@@ -43,7 +43,10 @@ public final class DecoderLensApp extends Application {
         vm.darkThemeProperty().addListener((o, a, dark) -> applyTheme(dark));
         MainView view = new MainView(vm, stage);
         Map<String, String> saved = vm.savedSettings();
-        double w = parse(saved.get("window.width"), 1500), h = parse(saved.get("window.height"), 940);
+        // never larger than the screen (a remembered size from a bigger monitor, or a small headless screen)
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(screen.getWidth(), parse(saved.get("window.width"), 1500));
+        double h = Math.min(screen.getHeight(), parse(saved.get("window.height"), 940));
         Scene scene = new Scene(view, w, h);
         scene.getStylesheets().add(Objects.requireNonNull(DecoderLensApp.class.getResource("decoderlens.css")).toExternalForm());
         stage.setTitle("DecoderLens");

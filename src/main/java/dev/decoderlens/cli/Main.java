@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "decoderlens", mixinStandardHelpOptions = true, version = "DecoderLens 0.1",
         description = "See why one upsampling path gives clean outputs and another gives checkerboards.",
-        subcommands = {InferCommand.class, BenchCommand.class})
+        subcommands = {InferCommand.class, BenchCommand.class, RenderCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
@@ -42,8 +42,8 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + oneLine(ex.getMessage()));
-            err.println("(see: decoderlens " + subcommandName(ex.getCommandLine()) + "--help)");
+            err.println("error: " + oneLine(ex.getMessage()) + " (see: decoderlens " + subcommandName(ex.getCommandLine())
+                    + "--help)");
             err.flush();
             return 2;
         });

@@ -41,6 +41,9 @@ final class ModelInputs {
         List<String> args = new ArrayList<>();
         for (InputSpec in : model.inputs()) {
             int[] s = in.shape();
+            if (s.length == 0) {
+                throw new CliException("input '" + in.name() + "' declares no shape; give --shape or --input");
+            }
             for (int d : s) {
                 if (d < 0) {
                     throw new CliException("input '" + in.name() + "' has free dimensions " + Shapes.toString(s)
@@ -87,22 +90,23 @@ final class ModelInputs {
         return ordered;
     }
 
-    /** Rank must match; so must every fixed dimension, except the batch and spatial sizes of an image input. */
+    /**
+     * Rank and every fixed dimension must match, as ONNX Runtime demands: an exporter that fixed a size has usually
+     * baked it into reshapes and resize sizes too, so another size would fail later with a less clear message.
+     */
     static void check(InputSpec spec, Tensor t, IoLayout layout) {
         int[] want = spec.shape();
         int[] got = t.shape();
         if (want.length == 0) {
             return; // the model does not declare a shape
         }
-        boolean image = want.length == 4;
         boolean ok = want.length == got.length;
         for (int i = 0; ok && i < want.length; i++) {
-            boolean flexible = image && i != 1;
-            ok = want[i] < 0 || flexible || want[i] == got[i];
+            ok = want[i] < 0 || want[i] == got[i];
         }
         if (!ok) {
             throw new CliException("input '" + spec.name() + "' expects shape " + describe(spec, layout) + ", got "
-                    + Shapes.toString(toModelLayout(got, layout)));
+                    + Shapes.toString(toModelLayout(got, layout)) + " (the model fixes these sizes)");
         }
     }
 

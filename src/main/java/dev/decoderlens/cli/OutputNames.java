@@ -12,8 +12,8 @@ final class OutputNames {
 
     static String sanitize(String tensorName) {
         String s = tensorName.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (s.isEmpty() || s.equals(".") || s.equals("..")) {
-            s = s.replace('.', '_') + "_";
+        if (s.isEmpty() || s.equals(".") || s.equals("..")) { // not usable as file names
+            s = s.isEmpty() ? "_" : s.replace('.', '_');
         }
         return s;
     }

@@ -6,6 +6,7 @@ import dev.decoderlens.engine.Op;
 import dev.decoderlens.engine.op.AutoPad;
 import dev.decoderlens.engine.op.Conv2D;
 import dev.decoderlens.engine.op.ConvTranspose2D;
+import dev.decoderlens.engine.op.DepthToSpace;
 import dev.decoderlens.engine.op.MaxPool2D;
 import dev.decoderlens.engine.op.PoolSpec;
 import dev.decoderlens.engine.op.Resize;
@@ -68,8 +69,7 @@ public final class NetworkBuilder {
             case LayerOp.Pool p -> new MaxPool2D(PoolSpec.of(p.size(), p.size()).withAutoPad(AutoPad.SAME_UPPER));
             case LayerOp.Resize r -> new Resize(r.mode() == ResizeMode.NEAREST
                     ? ResizeSpec.kerasNearest(r.scale(), r.scale()) : ResizeSpec.kerasBilinear(r.scale(), r.scale()));
-            // TODO(experiment): DepthToSpace from the ops helper; until it lands sub-pixel paths cannot run.
-            case LayerOp.Shuffle s -> throw new UnsupportedOperationException("sub-pixel paths need the DepthToSpace operator, not built yet");
+            case LayerOp.Shuffle s -> new DepthToSpace(s.blockSize(), s.crd());
         };
     }
 }

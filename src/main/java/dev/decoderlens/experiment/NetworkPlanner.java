@@ -142,7 +142,7 @@ public final class NetworkPlanner {
                 throw new IllegalArgumentException(name + ": padding " + p[0] + " + " + p[1] + " leaves no output pixel ("
                         + sh.text() + ")");
             }
-            ConvSpec spec = new ConvSpec(k, k, s, s, 1, 1, 1, AutoPad.NOTSET, new Pads(p[0], p[1], p[0], p[1]), a, a, null);
+            ConvSpec spec = new ConvSpec(k, k, s, s, 1, 1, 1, AutoPad.NOTSET, new Pads(p[0], p[0], p[1], p[1]), a, a, null);
             List<String> warnings = transposedWarnings(t, out, sh.out(), sw.out(), perStage, keras1);
             String title = (keras1 ? "Deconvolution2D " : "ConvTranspose ") + k + "x" + k + " s" + s + " -> " + out + actSuffix(Activation.RELU);
             add(name, "ConvTranspose", title, out, sh, sw, warnings, s, Activation.RELU, spec,

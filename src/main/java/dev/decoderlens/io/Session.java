@@ -34,6 +34,8 @@ import java.util.Optional;
 public record Session(ImageRef image, Preset.Crop crop, String preset, ExperimentSettings settings, View view) {
     public static final String FORMAT = "decoderlens-session";
     public static final int VERSION = 1;
+    /** The format of export sidecars and reports, which hold a session under "session". */
+    public static final String EXPORT_FORMAT = "decoderlens-export";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** The image file and the fingerprint of its bytes. */
@@ -97,9 +99,15 @@ public record Session(ImageRef image, Preset.Crop crop, String preset, Experimen
         return o;
     }
 
-    /** Reads a session document; the message of a {@link SessionJson.FormatException} names the bad field. */
+    /**
+     * Reads a session document, or the session inside an export's sidecar; the message of a
+     * {@link SessionJson.FormatException} names the bad field.
+     */
     public static Session fromJson(JsonObject o) {
         String format = o.has("format") ? SessionJson.str(o, "format", "session") : "";
+        if (EXPORT_FORMAT.equals(format) && o.has("session")) {
+            return fromJson(SessionJson.obj(o, "session", "export"));
+        }
         if (!FORMAT.equals(format)) {
             throw new SessionJson.FormatException("not a DecoderLens session (format is '" + format + "', expected '" + FORMAT + "')");
         }

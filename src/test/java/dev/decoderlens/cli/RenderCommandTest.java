@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code render} invoked in-process on the bundled raccoon sample, with a small crop to stay quick. */
 class RenderCommandTest {
@@ -36,16 +35,13 @@ class RenderCommandTest {
     record Outcome(int status, String out, String err) {
     }
 
+    /** {@code decoderlens render ARGS} through the real entry point, with its error handling. */
     static Outcome render(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new RenderCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        cl.setExecutionExceptionHandler((ex, c, p) -> {
-            c.getErr().println("error: " + ex.getMessage());
-            return 1;
-        });
-        int status = cl.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "render";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int status = Main.execute(all, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Outcome(status, out.toString(), err.toString());
     }
 
@@ -65,13 +61,21 @@ class RenderCommandTest {
         assertEquals("[1,64,18,18]", deconv2.get("shape").toString()); // 64 -> 16 -> 17 -> 18: stride 1 adds k - 1
         assertTrue(deconv2.get("max").getAsDouble() >= deconv2.get("mean").getAsDouble());
         assertEquals("original-report", report.getAsJsonObject("session").get("preset").getAsString());
+        // analysis measures: up1 is a nearest x2 resize, so its four phases have equal means (phase measure 0),
+        // while B's stride-1 layers are not upsampled and carry no checkerboard measure at all
+        JsonObject up1 = report.getAsJsonObject("networks").getAsJsonObject("A").getAsJsonArray("layers").get(0).getAsJsonObject();
+        assertEquals("up1", up1.get("name").getAsString());
+        assertEquals(2, up1.getAsJsonObject("checkerboard").get("period").getAsInt());
+        assertEquals(0.0, up1.getAsJsonObject("checkerboard").get("phase").getAsDouble(), 1e-6);
+        assertTrue(!deconv2.has("checkerboard"));
+        assertTrue(report.getAsJsonObject("networks").getAsJsonObject("B").getAsJsonArray("warnings").toString().contains("stride 1"));
     }
 
     @Test
     void renderWritesTheSameBytesAsTheExportServiceForTheSameSettings() throws IOException {
         Path out = dir.resolve("out");
         Outcome o = render("--preset", "checkerboard-k3s2", "--image", RACCOON.toString(), "--crop", "300,100,32,32",
-                "--layers", "B:deconv1", "--scale", "3", "--colormap", "rdbu", "--normalization", "shared", "--out", out.toString());
+                "--layers", "B:deconv1", "--scale", "3", "--colormap", "rdbu", "--normalization", "shared", "--npy", "--out", out.toString());
         assertEquals(0, o.status(), o.err());
 
         var crop = Images.read(RACCOON).crop(300, 100, 32, 32);
@@ -82,6 +86,36 @@ class RenderCommandTest {
                 new Session.View(null, null, opts.colorMap(), opts.normalization(), opts.scale()));
         byte[] expected = new ExportService().gridPng(new ExportSource(s, r), Branch.B, "deconv1", opts);
         assertArrayEquals(expected, Files.readAllBytes(out.resolve("B-deconv1.png")));
+        assertArrayEquals(r.pathB().activation("deconv1").toRowMajor().data(), dev.decoderlens.io.Npy.read(out.resolve("B-deconv1.npy")).data());
+
+        Outcome again = render("--preset", "checkerboard-k3s2", "--image", RACCOON.toString(), "--crop", "300,100,32,32",
+                "--layers", "B:deconv1", "--out", out.toString());
+        assertEquals(1, again.status());
+        assertTrue(again.err().startsWith("error: ") && again.err().contains("already exists"), again.err());
+    }
+
+    @Test
+    void aFolderOfImagesGivesOneSubFolderPerImageAndASessionReproducesTheSettings() throws IOException {
+        Path images = Files.createDirectory(dir.resolve("images"));
+        var raccoon = javax.imageio.ImageIO.read(RACCOON.toFile());
+        javax.imageio.ImageIO.write(raccoon.getSubimage(0, 0, 24, 24), "png", images.resolve("one.png").toFile());
+        javax.imageio.ImageIO.write(raccoon.getSubimage(100, 100, 24, 24), "png", images.resolve("two.png").toFile());
+        Files.writeString(images.resolve("notes.txt"), "not an image");
+        Path out = dir.resolve("out");
+        Outcome o = render("--preset", "even-overlap-k4s2", "--image", images.toString(), "--layers", "conv_out", "--out", out.toString());
+        assertEquals(0, o.status(), o.err());
+        for (String name : new String[] {"one", "two"}) {
+            assertTrue(Files.exists(out.resolve(name).resolve("comparison.png")), name);
+            assertTrue(Files.exists(out.resolve(name).resolve("A-conv_out.png")), name);
+            assertTrue(Files.exists(out.resolve(name).resolve("B-conv_out.png")), name);
+        }
+        assertEquals(2, Files.list(out).count());
+
+        // the sidecar of a grid is a session: rendering from it gives the same picture
+        Path again = dir.resolve("again");
+        o = render("--session", out.resolve("two").resolve("B-conv_out.json").toString(), "--layers", "B:conv_out", "--out", again.toString());
+        assertEquals(0, o.status(), o.err());
+        assertArrayEquals(Files.readAllBytes(out.resolve("two").resolve("B-conv_out.png")), Files.readAllBytes(again.resolve("B-conv_out.png")));
     }
 
     @Test

@@ -40,6 +40,19 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void everyLayerOfEveryPresetHasTheShapeItsPlanPromised() {
+        ExperimentRunner runner = new ExperimentRunner();
+        for (Preset p : Preset.values()) {
+            ExperimentResult r = runner.run(crop, p.settings());
+            for (Side side : Side.values()) {
+                for (LayerInfo l : r.path(side).layers()) {
+                    assertArrayEquals(l.outputShape(), r.path(side).activation(l.name()).shape(), p + " " + side + " " + l.name());
+                }
+            }
+        }
+    }
+
+    @Test
     void aDecoderOnlyChangeReRunsOnlyThatDecoder() {
         ExperimentRunner runner = new ExperimentRunner();
         ExperimentSettings s = Preset.CHECKERBOARD_K3S2.settings();

@@ -83,9 +83,9 @@ final class ActivationsPane extends SplitPane {
 
     private static String legendText(MainViewModel vm) {
         return switch (vm.normalizationProperty().get()) {
-            case PER_FILTER -> "layer range (each tile spans its own)";
-            case PER_LAYER -> "layer range";
-            case SHARED -> "range shared by both paths";
+            case PER_FILTER -> "per filter; layer:";
+            case PER_LAYER -> "per layer:";
+            case SHARED -> "shared A+B:";
         };
     }
 

@@ -135,23 +135,23 @@ final class InspectorWindow {
         if (scale == null) {
             return;
         }
-        int[] px = new int[w * h];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = scale.argb(values[i]);
-        }
         int k = (int) Math.round(zoom.getValue());
-        ArgbImage big = new ArgbImage(w, h, px).scaled(k);
-        if (k >= 8) {
-            int[] p = big.pixels();
-            for (int y = 0; y < big.height(); y++) {
-                for (int x = 0; x < big.width(); x++) {
-                    if (x % k == 0 || y % k == 0) {
-                        p[y * big.width() + x] = 0xFF3A3A3A;
-                    }
-                }
+        ArgbImage big = enlarge(values, w, h, k, scale);
+        map.setImage(FxImages.of(big));
+    }
+
+    /** Each value a k x k block in its colour; from 8x on the first row and column of each block is grid line. */
+    static ArgbImage enlarge(float[] values, int w, int h, int k, ColorScale scale) {
+        int bw = w * k;
+        int[] px = new int[bw * h * k];
+        boolean grid = k >= 8;
+        for (int y = 0; y < h * k; y++) {
+            for (int x = 0; x < bw; x++) {
+                boolean line = grid && (x % k == 0 || y % k == 0);
+                px[y * bw + x] = line ? 0xFF3A3A3A : scale.argb(values[(y / k) * w + x / k]);
             }
         }
-        map.setImage(FxImages.of(big));
+        return new ArgbImage(bw, h * k, px);
     }
 
     private void drawHistogram(FilterStats s) {

@@ -15,7 +15,7 @@ final class LayerList extends ListView<LayerRow> {
         setId("layers" + path.side().name());
         getStyleClass().add("layer-list");
         setItems(path.layersProperty());
-        setPrefWidth(190);
+        setPrefWidth(215);
         setMinWidth(150);
         setCellFactory(v -> new ListCell<>() {
             private final Label name = Ui.label("", "layer-name");

@@ -79,7 +79,7 @@ final class MainToolbar extends ToolBar {
                 Ui.iconButton("paste", Feather.CLIPBOARD, "Paste an image from the clipboard (Ctrl+V)", view::paste),
                 new Separator(), Ui.label("Preset", "toolbar-label"), preset,
                 Ui.iconButton("rerun", Feather.REFRESH_CW, "Run again (F5)", vm::recompute),
-                Ui.spacer(), theme, more);
+                new Separator(), Ui.spacer(), theme, more);
     }
 
     /** The toolbar items after the preset (exports, sessions) are added by the export actions. */

@@ -35,6 +35,7 @@ public final class MainView extends BorderPane {
     private final ActivationsPane activations;
     private final InspectorWindow inspector;
     private final TabPane lower = new TabPane();
+    private final ExportControls exportControls;
 
     public MainView(MainViewModel vm, Stage stage) {
         this.vm = vm;
@@ -44,7 +45,10 @@ public final class MainView extends BorderPane {
         inspector = new InspectorWindow(stage);
         activations = new ActivationsPane(vm, (path, filter) -> openInspector(path, filter));
 
-        setTop(new VBox(new MainToolbar(vm, this), explanationStrip()));
+        exportControls = new ExportControls(vm, stage);
+        MainToolbar toolbar = new MainToolbar(vm, this);
+        toolbar.addActions(exportControls.toolbarItems().toArray(javafx.scene.Node[]::new));
+        setTop(new VBox(toolbar, explanationStrip()));
         setLeft(new SettingsSidebar(vm));
         setBottom(new StatusBar(vm.status()));
 
@@ -52,9 +56,11 @@ public final class MainView extends BorderPane {
         lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab grids = new Tab("Activations", activations);
         grids.setId("activationsTab");
+        Tab analysis = new Tab("Analysis", new AnalysisPane(vm));
+        analysis.setId("analysisTab");
         Tab about = new Tab("About this comparison", new AboutPanel(vm));
         about.setId("aboutTab");
-        lower.getTabs().addAll(grids, about);
+        lower.getTabs().addAll(grids, analysis, about);
 
         SplitPane centre = new SplitPane(new PictureRow(vm), lower);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -93,6 +99,8 @@ public final class MainView extends BorderPane {
         acc.put(KeyCombination.keyCombination("Shortcut+Subtract"), () -> zoomBy(0.8));
         acc.put(KeyCombination.keyCombination("Shortcut+Digit0"), () -> activations.zoomProperty().set(1));
         acc.put(KeyCombination.keyCombination("F5"), vm::recompute);
+        acc.put(KeyCombination.keyCombination("Shortcut+E"), exportControls::exportGrids);
+        acc.put(KeyCombination.keyCombination("Shortcut+S"), exportControls::saveSession);
         scene.getAccelerators().putIfAbsent(new javafx.scene.input.KeyCodeCombination(KeyCode.F1), this::showShortcuts);
     }
 

@@ -35,7 +35,9 @@ final class OutputCard extends VBox {
         problem.setWrapText(true);
         problem.setVisible(false);
         problem.setMaxWidth(Double.MAX_VALUE);
-        problem.setAlignment(Pos.CENTER);
+        problem.setAlignment(Pos.CENTER_LEFT);
+        StackPane.setAlignment(problem, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(problem, new javafx.geometry.Insets(6));
         stage.getStyleClass().add("card-stage");
         stage.getChildren().addAll(view, problem);
         stage.setMinSize(80, 80);
@@ -62,7 +64,7 @@ final class OutputCard extends VBox {
         boolean has = text != null && !text.isBlank();
         problem.setText(has ? text : "");
         problem.setVisible(has);
-        view.setOpacity(has ? 0.25 : 1);
+        view.setOpacity(has ? 0.7 : 1);
     }
 
     ImageView imageView() {

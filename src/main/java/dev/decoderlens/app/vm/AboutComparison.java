@@ -30,7 +30,8 @@ public final class AboutComparison {
     private AboutComparison() {
     }
 
-    public static List<Point> explain(ExperimentResult r) {
+    /** The points for a run; with its analysis, the analysis' warnings replace the planner's shape warnings. */
+    public static List<Point> explain(ExperimentResult r, AnalysisSummary analysis) {
         List<Point> out = new ArrayList<>();
         for (Side side : Side.values()) {
             String problem = PathViewModel.problemOf(r, side);
@@ -39,7 +40,13 @@ public final class AboutComparison {
             }
         }
         for (Side side : Side.values()) {
-            saturation(r, side, out);
+            boolean said = analysis != null && analysis.warnings().get(side).stream().anyMatch(w -> w.contains("saturat") || w.contains("constant"));
+            if (!said) {
+                saturation(r, side, out);
+            }
+        }
+        if (analysis != null) {
+            checkerboard(analysis, out);
         }
         for (Side side : Side.values()) {
             out.add(new Point(Level.INFO, "Path " + side.name() + ": " + geometry(r.config(side))));
@@ -49,6 +56,12 @@ public final class AboutComparison {
             }
         }
         for (Side side : Side.values()) {
+            if (analysis != null) {
+                for (String w : analysis.warnings().get(side)) {
+                    out.add(new Point(Level.WARNING, "Path " + side.name() + ", " + w));
+                }
+                continue;
+            }
             for (LayerInfo l : r.path(side).layers()) {
                 for (String w : l.warnings()) {
                     out.add(new Point(Level.WARNING, "Path " + side.name() + ", " + l.name() + ": " + w));
@@ -86,6 +99,32 @@ public final class AboutComparison {
     private static final String RAW_WHY = " The input is raw 0..255 while the weights were drawn for inputs of about "
             + "unit size, so pre-activations grow far beyond the %s's working range (on larger crops it saturates). "
             + "Try input scaling 0..1.";
+
+    /** Which path's upsampled layers show the stronger periodic pattern, by the phase measure. */
+    private static void checkerboard(AnalysisSummary an, List<Point> out) {
+        double[] worst = new double[2];
+        String[] where = new String[2];
+        for (Side side : Side.values()) {
+            for (AnalysisSummary.Measure m : an.measures().get(side)) {
+                if (m.period() > 1 && m.phase() > worst[side.ordinal()]) {
+                    worst[side.ordinal()] = m.phase();
+                    where[side.ordinal()] = m.layer();
+                }
+            }
+        }
+        if (where[0] == null && where[1] == null) {
+            return;
+        }
+        int hi = worst[1] > worst[0] ? 1 : 0;
+        String text = String.format(Locale.ROOT, "Checkerboard (phase measure, 0 = none, 1 = pure pattern): path A %s, "
+                + "path B %s. Path %s's %s is the most periodic layer.", fmt(worst[0], where[0]), fmt(worst[1], where[1]),
+                hi == 0 ? "A" : "B", where[hi]);
+        out.add(new Point(worst[hi] > 0.2 ? Level.WARNING : Level.INFO, text));
+    }
+
+    private static String fmt(double v, String layer) {
+        return layer == null ? "n/a" : String.format(Locale.ROOT, "%.3f (%s)", v, layer);
+    }
 
     static String geometry(PathConfig c) {
         return switch (c.path()) {

@@ -8,10 +8,12 @@ import dev.decoderlens.experiment.Preset;
 import dev.decoderlens.io.ColorMode;
 import dev.decoderlens.io.Images;
 import dev.decoderlens.io.InputScaling;
+import dev.decoderlens.io.Session;
 import dev.decoderlens.io.SourceImage;
 import dev.decoderlens.render.ColorMap;
 import dev.decoderlens.render.Normalization;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,7 @@ public final class MainViewModel {
     private final PathViewModel b = new PathViewModel(Side.B);
     private final StatusViewModel status = new StatusViewModel();
     private final RunCoordinator runs;
+    private final ExportActions exports = new ExportActions(this);
 
     private final ReadOnlyObjectWrapper<ExperimentSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final ReadOnlyObjectWrapper<Preset> preset = new ReadOnlyObjectWrapper<>(this, "preset");
@@ -58,14 +61,18 @@ public final class MainViewModel {
         darkTheme.set(Boolean.parseBoolean(saved.get("theme.dark")));
         colorMap.set(parse(() -> ColorMap.parse(saved.get("view.colormap")), ColorMap.VIRIDIS));
         normalization.set(parse(() -> Normalization.parse(saved.get("view.normalization")), Normalization.PER_FILTER));
-        Preset start = Preset.byId(saved.getOrDefault("preset", Preset.ORIGINAL_REPORT.id())).orElse(Preset.ORIGINAL_REPORT);
-        applyPresetSettings(start);
+        applyPresetSettings(Preset.ORIGINAL_REPORT);
         image.selectionProperty().addListener((o, x, c) -> recompute());
         colorMap.addListener((o, x, m) -> runs.redraw(colorMap.get(), normalization.get()));
         normalization.addListener((o, x, m) -> runs.redraw(colorMap.get(), normalization.get()));
         a.selectedLayerProperty().addListener((o, x, l) -> onLayerSelected(a, b, l));
         b.selectedLayerProperty().addListener((o, x, l) -> onLayerSelected(b, a, l));
-        runs.resultProperty().addListener((o, x, r) -> about.set(r == null ? List.of() : AboutComparison.explain(r)));
+        runs.resultProperty().addListener((o, x, r) -> about.set(r == null ? List.of() : AboutComparison.explain(r, null)));
+        runs.analysisProperty().addListener((o, x, an) -> {
+            if (an != null && runs.result() != null) {
+                about.set(AboutComparison.explain(runs.result(), an));
+            }
+        });
         status.kernelProperty(runner.executor().kernels().name());
     }
 
@@ -136,14 +143,25 @@ public final class MainViewModel {
         return runs;
     }
 
+    public ExportActions exports() {
+        return exports;
+    }
+
     // ---- commands ----
 
-    /** The start image: the last one if it still reads, else the bundled raccoon with the report's crop. */
+    /**
+     * The start: the last session (image, crop, settings, view) if it still opens, else the bundled raccoon with the
+     * report's crop and the current preset.
+     */
     public void openStartImage() {
-        String last = saved.get("image.path");
-        Crop crop = parseCrop(saved.get("image.crop"));
-        if (last != null && openFile(Path.of(last), crop)) {
-            return;
+        Path last = lastSessionFile();
+        if (Files.isRegularFile(last)) {
+            try {
+                exports.openSession(last).ifPresent(message::set);
+                return;
+            } catch (IOException | RuntimeException e) {
+                message.set("The last session could not be restored (" + e.getMessage() + "); starting afresh.");
+            }
         }
         Path raccoon = Samples.folder() == null ? null : Samples.folder().resolve(Samples.DEFAULT);
         if (raccoon != null) {
@@ -151,6 +169,28 @@ public final class MainViewModel {
             openFile(raccoon, new Crop(r.x(), r.y(), r.width(), r.height()));
         } else {
             message.set("The bundled samples were not found: open an image to start.");
+        }
+    }
+
+    /** Where the window keeps the session it restores at the next start. */
+    public Path lastSessionFile() {
+        return store.file().resolveSibling("last-session.json");
+    }
+
+    /** Applies a session: settings first (no run), then the image and crop (one run), then view and layers. */
+    void restore(Session s, Path imageFile) throws IOException {
+        Preset p = s.preset() == null ? null : Preset.byId(s.preset()).orElse(null);
+        preset.set(p);
+        presetExplanation.set(p != null && p.settings().equals(s.settings()) ? p.explanation() : "Custom settings. " + describe(s.settings()));
+        settings.set(s.settings());
+        image.setStride(s.settings().encoder().totalStride());
+        colorMap.set(s.view().colorMap());
+        normalization.set(s.view().normalization());
+        a.prefer(s.view().layerA());
+        b.prefer(s.view().layerB());
+        Preset.Crop c = s.crop();
+        if (!image.load(imageFile, new Crop(c.x(), c.y(), c.width(), c.height()))) {
+            throw new IOException(image.messageProperty().get());
         }
     }
 
@@ -164,9 +204,22 @@ public final class MainViewModel {
         return image.load(file, crop);
     }
 
-    /** Shows an image that did not come from a file (the clipboard). */
+    /**
+     * Shows an image that did not come from a file (the clipboard). It is kept as a PNG in the config folder so
+     * that sessions and export sidecars can refer to it like any other image.
+     */
     public boolean showImage(String name, SourceImage img) {
-        return image.show(Picture.of(name, null, img), null);
+        try {
+            Path dir = store.file().resolveSibling("pasted");
+            Files.createDirectories(dir);
+            Path file = dir.resolve("pasted-" + Long.toHexString(img.contentHash()) + ".png");
+            java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(img.width(), img.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+            bi.setRGB(0, 0, img.width(), img.height(), img.argb(), 0, img.width());
+            javax.imageio.ImageIO.write(bi, "png", file.toFile());
+            return openFile(file);
+        } catch (IOException e) {
+            return image.show(Picture.of(name, null, img), null);
+        }
     }
 
     public void applyPreset(Preset p) {
@@ -214,13 +267,11 @@ public final class MainViewModel {
 
     /** Starts a run for the current crop and settings, cancelling a stale one. */
     public void recompute() {
-        Picture p = image.picture();
-        Crop c = image.crop();
-        if (p == null || c == null) {
+        ImageViewModel.Selection sel = image.selectionProperty().get();
+        if (sel == null || sel.picture() == null || sel.crop() == null) {
             return;
         }
-        SourceImage crop = p.image().crop(c.x(), c.y(), c.width(), c.height());
-        runs.start(crop, settings.get(), colorMap.get(), normalization.get());
+        runs.start(sel, settings.get(), colorMap.get(), normalization.get());
     }
 
     public void nextLayer(int delta) {
@@ -235,6 +286,11 @@ public final class MainViewModel {
             message.set("Could not remove " + store.file() + ": " + e.getMessage());
         }
         saved.clear();
+        try {
+            Files.deleteIfExists(lastSessionFile());
+        } catch (IOException e) {
+            message.set("Could not remove " + lastSessionFile() + ": " + e.getMessage());
+        }
         colorMap.set(ColorMap.VIRIDIS);
         normalization.set(Normalization.PER_FILTER);
         darkTheme.set(false);
@@ -249,14 +305,12 @@ public final class MainViewModel {
         m.put("theme.dark", Boolean.toString(darkTheme.get()));
         m.put("view.colormap", colorMap.get().id());
         m.put("view.normalization", normalization.get().id());
-        if (preset.get() != null) {
-            m.put("preset", preset.get().id());
-        }
-        Picture p = image.picture();
-        if (p != null && p.path() != null) {
-            m.put("image.path", p.path().toAbsolutePath().toString());
-            Crop c = image.crop();
-            m.put("image.crop", c.x() + "," + c.y() + "," + c.width() + "," + c.height());
+        if (exports.ready()) {
+            try {
+                exports.saveSession(lastSessionFile(), true);
+            } catch (IOException | RuntimeException e) {
+                message.set("Could not remember the session: " + e.getMessage());
+            }
         }
         try {
             store.save(m);
@@ -293,18 +347,6 @@ public final class MainViewModel {
 
     static String describe(ExperimentSettings s) {
         return "A: " + s.pathA().describe() + ". B: " + s.pathB().describe() + ".";
-    }
-
-    static Crop parseCrop(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            String[] p = s.split(",");
-            return new Crop(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()), Integer.parseInt(p[2].trim()), Integer.parseInt(p[3].trim()));
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static <T> T parse(java.util.function.Supplier<T> f, T fallback) {

@@ -38,6 +38,8 @@ public final class PathViewModel {
     private final ReadOnlyStringWrapper describe = new ReadOnlyStringWrapper(this, "describe", "");
     private final ReadOnlyStringWrapper layerText = new ReadOnlyStringWrapper(this, "layerText", "");
 
+    private String preferred;
+
     public PathViewModel(Side side) {
         this.side = side;
         title.set("Path " + side.name());
@@ -104,6 +106,11 @@ public final class PathViewModel {
         return grid.get();
     }
 
+    /** A layer to select by name when the next run has it (a restored session's view). */
+    void prefer(String layerName) {
+        preferred = layerName;
+    }
+
     /** Takes a finished run; keeps the selected layer by name, else by stage, when the new run has it. */
     void show(ExperimentResult r, ArgbImage output, String range) {
         LayerRow keep = selectedLayer.get();
@@ -119,6 +126,10 @@ public final class PathViewModel {
         rangeText.set(range);
         layers.setAll(rows);
         LayerRow again = keep == null ? null : match(keep);
+        if (preferred != null) {
+            again = rows.stream().filter(l -> l.name().equals(preferred)).findFirst().orElse(again);
+            preferred = null;
+        }
         selectedLayer.set(again != null ? again : defaultLayer(rows));
     }
 

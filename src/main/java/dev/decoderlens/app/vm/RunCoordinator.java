@@ -35,6 +35,9 @@ public final class RunCoordinator {
     private final PathViewModel b;
     private final StatusViewModel status;
     private final ReadOnlyObjectWrapper<ExperimentResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private ImageViewModel.Selection resultSelection;
+    private final ReadOnlyObjectWrapper<AnalysisSummary> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private Background.Handle analysisJob = Background.Handle.DONE;
     private final ReadOnlyObjectWrapper<ArgbImage> inputImage = new ReadOnlyObjectWrapper<>(this, "inputImage");
     private Background.Handle current = Background.Handle.DONE;
     private final Background.Handle[] gridJobs = {Background.Handle.DONE, Background.Handle.DONE};
@@ -59,6 +62,11 @@ public final class RunCoordinator {
         return result.get();
     }
 
+    /** The analysis of the last run (checkerboard measures, overlaps, spectra, difference), or null while measuring. */
+    public ReadOnlyObjectProperty<AnalysisSummary> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
     /** The network input (the crop after scaling) as a picture. */
     public ReadOnlyObjectProperty<ArgbImage> inputImageProperty() {
         return inputImage.getReadOnlyProperty();
@@ -68,8 +76,16 @@ public final class RunCoordinator {
         return runner;
     }
 
-    void start(SourceImage crop, ExperimentSettings settings, ColorMap colorMap, Normalization normalization) {
+    /** The picture and crop the last finished run was computed from (the crop may have moved since). */
+    public ImageViewModel.Selection resultSelection() {
+        return resultSelection;
+    }
+
+    void start(ImageViewModel.Selection from, ExperimentSettings settings, ColorMap colorMap, Normalization normalization) {
+        Crop c = from.crop();
+        SourceImage crop = from.picture().image().crop(c.x(), c.y(), c.width(), c.height());
         current.cancel();
+        analysisJob.cancel();
         long gen = ++generation;
         map = colorMap;
         norm = normalization;
@@ -85,6 +101,7 @@ public final class RunCoordinator {
             }
         }, drawn -> {
             if (gen == generation) {
+                resultSelection = from;
                 accept(drawn);
             }
         }, error -> {
@@ -96,6 +113,7 @@ public final class RunCoordinator {
 
     void cancel() {
         current.cancel();
+        analysisJob.cancel();
         generation++;
     }
 
@@ -109,6 +127,21 @@ public final class RunCoordinator {
         status.finished("Done", enc + " · path A " + timing(r, ExperimentSettings.Side.A) + " · path B " + timing(r, ExperimentSettings.Side.B));
         redrawGrid(a, map, norm);
         redrawGrid(b, map, norm);
+        analyse(r);
+    }
+
+    /** Measures the run on a worker; a newer run cancels it. */
+    private void analyse(ExperimentResult r) {
+        analysisJob.cancel();
+        analysis.set(null);
+        long gen = generation;
+        analysisJob = background.submit((cancel, progress) -> AnalysisSummary.of(r, cancel), Background.Progress.NONE,
+                s -> {
+                    if (gen == generation) {
+                        analysis.set(s);
+                    }
+                },
+                error -> status.info("Analysis failed: " + error.getMessage()));
     }
 
     /** Colour map or normalisation changed: redraw the pictures of the last run without running the network. */

@@ -81,6 +81,11 @@ public final class StatusViewModel {
         refreshMemory();
     }
 
+    /** A line of news for the status text ("Wrote A-deconv1.png"). */
+    public void info(String what) {
+        text.set(what);
+    }
+
     public void setHover(String s) {
         hover.set(s == null ? "" : s);
     }

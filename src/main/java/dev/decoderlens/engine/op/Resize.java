@@ -3,6 +3,7 @@ package dev.decoderlens.engine.op;
 import dev.decoderlens.engine.ExecContext;
 import dev.decoderlens.engine.Op;
 import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.kernel.Parallel;
 
 /**
  * Spatial resize of an (N, C, H, W) tensor: nearest, bilinear or bicubic with any ONNX coordinate transformation
@@ -58,34 +59,50 @@ public final class Resize implements Op {
         float[] y = new float[n * oh * ow * c];
         int ty = ay.taps(), tx = ax.taps();
         boolean nearest = ty == 1 && tx == 1;
-        for (int b = 0; b < n; b++) {
-            for (int oy = 0; oy < oh; oy++) {
-                ctx.checkCancelled();
-                for (int ox = 0; ox < ow; ox++) {
-                    int yo = ((b * oh + oy) * ow + ox) * c;
-                    if (nearest) {
-                        // One source pixel: copy its channel vector (exact, and the resize-convolution hot path).
-                        int src = ((b * h + ay.index()[oy]) * w + ax.index()[ox]) * c;
-                        System.arraycopy(x, src, y, yo, c);
-                        continue;
-                    }
-                    for (int i = 0; i < ty; i++) {
-                        int row = (b * h + ay.index()[oy * ty + i]) * w;
-                        float wy = ay.weight()[oy * ty + i];
-                        for (int j = 0; j < tx; j++) {
-                            float wgt = wy * ax.weight()[ox * tx + j];
-                            if (wgt == 0f) {
-                                continue;
-                            }
-                            int xo = (row + ax.index()[ox * tx + j]) * c;
-                            for (int ch = 0; ch < c; ch++) {
-                                y[yo + ch] += wgt * x[xo + ch];
-                            }
+        // One task per output row (batch item b, row oy), spread over the kernel threads.
+        Parallel.forEach(n * oh, task -> {
+            ctx.checkCancelled();
+            int b = task / oh, oy = task % oh;
+            for (int ox = 0; ox < ow; ox++) {
+                int yo = ((b * oh + oy) * ow + ox) * c;
+                if (nearest) {
+                    // One source pixel: copy its channel vector (exact, and the resize-convolution hot path).
+                    int src = ((b * h + ay.index()[oy]) * w + ax.index()[ox]) * c;
+                    System.arraycopy(x, src, y, yo, c);
+                    continue;
+                }
+                for (int i = 0; i < ty; i++) {
+                    int row = (b * h + ay.index()[oy * ty + i]) * w;
+                    float wy = ay.weight()[oy * ty + i];
+                    for (int j = 0; j < tx; j++) {
+                        float wgt = wy * ax.weight()[ox * tx + j];
+                        if (wgt == 0f) {
+                            continue;
+                        }
+                        int xo = (row + ax.index()[ox * tx + j]) * c;
+                        for (int ch = 0; ch < c; ch++) {
+                            y[yo + ch] += wgt * x[xo + ch];
                         }
                     }
                 }
             }
-        }
+        });
         return new Tensor[] {Tensor.nhwc(n, c, oh, ow, y)};
+    }
+
+    /** One multiply-add per interpolation tap and output value (1, 4 or 16 taps). */
+    @Override
+    public long macs(int[][] inputShapes) {
+        int[] s = inputShapes[0];
+        if (s.length != 4 || s[2] == 0 || s[3] == 0) {
+            return 0;
+        }
+        int[] o = outputSize(s[2], s[3]);
+        int taps = switch (spec.mode()) {
+            case NEAREST -> 1;
+            case LINEAR -> 4;
+            case CUBIC -> 16;
+        };
+        return (long) s[0] * s[1] * o[0] * o[1] * taps;
     }
 }

@@ -3,6 +3,7 @@ package dev.decoderlens.engine.op;
 import dev.decoderlens.engine.ExecContext;
 import dev.decoderlens.engine.Op;
 import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.kernel.Parallel;
 
 /**
  * The shared walk of a 2-D pool over NHWC storage: for every output pixel, the in-image taps of its window.
@@ -37,25 +38,25 @@ abstract sealed class WindowPool implements Op permits MaxPool2D, AvgPool2D {
         int oh = ay.out(), ow = ax.out();
         float[] x = in.data();
         float[] y = new float[n * oh * ow * c];
-        int[] rowBase = new int[spec.kernelH()];
-        int[] colOff = new int[spec.kernelW()];
-        for (int b = 0; b < n; b++) {
-            for (int oy = 0; oy < oh; oy++) {
-                ctx.checkCancelled();
-                int rows = ay.count()[oy];
-                for (int i = 0; i < rows; i++) {
-                    rowBase[i] = (b * h + ay.positions()[ay.first()[oy] + i]) * w * c;
-                }
-                for (int ox = 0; ox < ow; ox++) {
-                    int cols = ax.count()[ox];
-                    for (int j = 0; j < cols; j++) {
-                        colOff[j] = ax.positions()[ax.first()[ox] + j] * c;
-                    }
-                    int yo = ((b * oh + oy) * ow + ox) * c;
-                    reduce(x, rowBase, rows, colOff, cols, y, yo, c, ay.withPad()[oy] * ax.withPad()[ox]);
-                }
+        // One task per output row (batch item b, row oy), spread over the kernel threads.
+        Parallel.forEach(n * oh, task -> {
+            ctx.checkCancelled();
+            int b = task / oh, oy = task % oh;
+            int[] rowBase = new int[spec.kernelH()];
+            int[] colOff = new int[spec.kernelW()];
+            int rows = ay.count()[oy];
+            for (int i = 0; i < rows; i++) {
+                rowBase[i] = (b * h + ay.positions()[ay.first()[oy] + i]) * w * c;
             }
-        }
+            for (int ox = 0; ox < ow; ox++) {
+                int cols = ax.count()[ox];
+                for (int j = 0; j < cols; j++) {
+                    colOff[j] = ax.positions()[ax.first()[ox] + j] * c;
+                }
+                int yo = ((b * oh + oy) * ow + ox) * c;
+                reduce(x, rowBase, rows, colOff, cols, y, yo, c, ay.withPad()[oy] * ax.withPad()[ox]);
+            }
+        });
         return new Tensor[] {Tensor.nhwc(n, c, oh, ow, y)};
     }
 

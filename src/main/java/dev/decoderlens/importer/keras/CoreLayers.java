@@ -57,12 +57,16 @@ final class CoreLayers {
         if (target == null) {
             throw lc.error("has no target_shape");
         }
-        KTensor x = g.plain(in);
-        int[] shape = resolve(lc, target, size(x.shape()));
+        int[] shape = resolve(lc, target, size(in.shape()));
         int[] engine = new int[target.length + 1];
         System.arraycopy(target, 0, engine, 1, target.length);
         engine[0] = 0; // copy the batch size
-        return new KTensor(g.add(name, new Reshape(engine, false), x.engine()), shape, false);
+        if (shape.length == 3 && g.channelsLastDefault() && shape[0] > 0 && shape[1] > 0 && shape[2] > 0) {
+            return g.imageFromKerasOrder(g.kerasOrder(in), shape, name);
+        }
+        boolean image = shape.length == 3 && g.channelsLastDefault();
+        String out = g.add(image ? name + "/nhwc" : name, new Reshape(engine, false), g.kerasOrder(in));
+        return image ? g.toImage(out, shape, name) : new KTensor(out, shape, false);
     }
 
     private static long size(int[] shape) {
@@ -97,17 +101,16 @@ final class CoreLayers {
 
     /** Flatten in Keras order; a channels_first Flatten (Keras 2.2+) first moves channels last, as Keras does. */
     static KTensor flatten(GraphBuilder g, LayerConfig lc, KTensor in, String name) throws ImportException {
-        KTensor x = g.plain(in);
-        String src = x.engine();
-        if ("channels_first".equals(lc.string(null, "data_format")) && x.rank() >= 2) {
-            int[] perm = new int[x.rank() + 1];
-            for (int i = 1; i < x.rank(); i++) {
+        String src = g.kerasOrder(in);
+        if ("channels_first".equals(lc.string(null, "data_format")) && in.rank() >= 2 && !in.image()) {
+            int[] perm = new int[in.rank() + 1];
+            for (int i = 1; i < in.rank(); i++) {
                 perm[i] = i + 1;
             }
-            perm[x.rank()] = 1;
+            perm[in.rank()] = 1;
             src = g.add(name + "/channels_last", new Transpose(perm), src);
         }
-        long n = size(x.shape());
+        long n = size(in.shape());
         return new KTensor(g.add(name, new Flatten(1), src), new int[] {(int) n}, false);
     }
 
@@ -123,7 +126,9 @@ final class CoreLayers {
             perm[i + 1] = dims[i];
             shape[i] = x.shape()[dims[i] - 1];
         }
-        return new KTensor(g.add(name, new Transpose(perm), x.engine()), shape, false);
+        boolean image = shape.length == 3 && g.channelsLastDefault();
+        String out = g.add(image ? name + "/nhwc" : name, new Transpose(perm), x.engine());
+        return image ? g.toImage(out, shape, name) : new KTensor(out, shape, false);
     }
 
     /** BatchNormalization in inference form; Keras 1 saved the moving variance as "running_std". */

@@ -3,6 +3,7 @@ package dev.decoderlens.importer.keras;
 import dev.decoderlens.engine.Node;
 import dev.decoderlens.engine.Op;
 import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.op.Reshape;
 import dev.decoderlens.engine.op.Transpose;
 import dev.decoderlens.importer.ImportException;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class GraphBuilder {
 
     /** The layer's saved arrays; refuses a count outside [min, max]. */
     List<WeightArray> weights(LayerConfig lc, int min, int max) throws ImportException {
-        List<WeightArray> w = weights.of(lc.name());
+        List<WeightArray> w = weights.of(lc);
         if (w.size() < min || w.size() > max) {
             throw lc.error("expected " + (min == max ? String.valueOf(min) : min + " to " + max)
                     + " weight arrays, the file has " + w.size() + " " + w);
@@ -113,6 +114,37 @@ final class GraphBuilder {
         }
         String out = add(t.engine() + "/nhwc", new Transpose(new int[] {0, 2, 3, 1}), t.engine());
         return new KTensor(out, t.shape(), false);
+    }
+
+    /**
+     * A tensor whose row-major values are in Keras order, for layers that only care about that order (Flatten,
+     * Reshape). A channels-last image becomes (N, H*W, C) by a reshape and a rank-3 transpose, so no rank-4 tensor in
+     * NHWC order appears in the graph (the CLI and the grids read every rank-4 tensor as an image).
+     */
+    String kerasOrder(KTensor t) {
+        if (!t.image()) {
+            return t.engine();
+        }
+        String chw = add(t.engine() + "/c_hw", new Reshape(new int[] {0, t.dim(2), -1}, false), t.engine());
+        return add(t.engine() + "/hw_c", new Transpose(new int[] {0, 2, 1}), chw);
+    }
+
+    /**
+     * A Keras (H, W, C) result held in Keras order (engine (N, H, W, C)) moved to the channels-last image form, as
+     * {@code name}: every rank-4 tensor a layer of a channels-last model hands on is then an image the grids can show.
+     */
+    KTensor toImage(String engine, int[] kerasShape, String name) {
+        return new KTensor(add(name, new Transpose(new int[] {0, 3, 1, 2}), engine), kerasShape, true);
+    }
+
+    /**
+     * Values in Keras (H, W, C) order, held in any engine shape, as the channels-last image {@code name}, through
+     * rank-3 helpers (N, H*W, C) -> (N, C, H*W) so that no rank-4 tensor in NHWC order appears. Needs H, W, C known.
+     */
+    KTensor imageFromKerasOrder(String engine, int[] hwc, String name) {
+        String rows = add(name + "/hw_c", new Reshape(new int[] {0, hwc[0] * hwc[1], hwc[2]}, false), engine);
+        String cols = add(name + "/c_hw", new Transpose(new int[] {0, 2, 1}), rows);
+        return new KTensor(add(name, new Reshape(new int[] {0, hwc[2], hwc[0], hwc[1]}, false), cols), hwc, true);
     }
 
     /**

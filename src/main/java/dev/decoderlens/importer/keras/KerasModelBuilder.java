@@ -87,7 +87,14 @@ final class KerasModelBuilder {
                 }
                 LayerConfig lc = p.layer().config();
                 String name = p.call() == 0 ? lc.name() : lc.name() + "_call" + p.call();
-                KTensor out = LayerTable.map(g, lc, in, name);
+                KTensor out;
+                try {
+                    out = LayerTable.map(g, lc, in, name);
+                } catch (RuntimeException e) {
+                    // An operator refusing its attributes, or a config value of the wrong JSON type.
+                    throw new ImportException(lc.what() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                            : ModelConfig.firstLine(e.getMessage())), e);
+                }
                 tensors.put(new ModelConfig.TensorRef(lc.name(), p.call(), 0).key(), out);
                 it.remove();
                 progress = true;

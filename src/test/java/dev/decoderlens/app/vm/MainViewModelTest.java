@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.decoderlens.experiment.ExperimentRunner;
@@ -128,15 +129,48 @@ class MainViewModelTest {
     }
 
     @Test
-    void settingsAreRememberedAndResetForgetsThem() throws Exception {
+    void settingsAndTheLastSessionAreRestoredAtTheNextStart() throws Exception {
         vm.colorMapProperty().set(ColorMap.MAGMA);
         vm.darkThemeProperty().set(true);
+        vm.rerollSeed(Side.B);
+        long seed = vm.settings().pathB().init().seed();
+        LayerRow deep = vm.pathB().layersProperty().get(vm.pathB().layersProperty().size() - 2);
+        vm.pathB().selectedLayerProperty().set(deep);
         vm.saveSettings(Map.of("window.width", "1200"));
-        MainViewModel again = new MainViewModel(Background.DIRECT, new SettingsStore(dir.resolve("settings.properties")), runner);
+
+        ExperimentRunner fresh = new ExperimentRunner();
+        MainViewModel again = new MainViewModel(Background.DIRECT, new SettingsStore(dir.resolve("settings.properties")), fresh);
+        again.openStartImage();
         assertEquals(ColorMap.MAGMA, again.colorMapProperty().get());
         assertTrue(again.darkThemeProperty().get());
-        assertEquals(Preset.CHECKERBOARD_K3S2, again.presetProperty().get());
         assertEquals("1200", again.savedSettings().get("window.width"));
-        assertEquals("4,4,16,16", again.savedSettings().get("image.crop"));
+        assertEquals(new Crop(4, 4, 16, 16), again.image().crop());
+        assertEquals(seed, again.settings().pathB().init().seed());
+        assertEquals(deep.name(), again.pathB().selectedLayer().name());
+        assertTrue(again.pathB().selectedLayer().activation().sameValues(deep.activation()),
+                "the restored session computes the same activations");
+        assertEquals(1, fresh.encoderRuns(), "restoring runs once");
+
+        again.resetToDefaults();
+        assertFalse(java.nio.file.Files.exists(again.lastSessionFile()));
+        assertEquals(Preset.ORIGINAL_REPORT, again.presetProperty().get());
+        assertEquals(ColorMap.VIRIDIS, again.colorMapProperty().get());
+    }
+
+    @Test
+    void exportsWriteFilesAndNeverReplaceWithoutBeingAsked() throws Exception {
+        Path out = java.nio.file.Files.createDirectories(dir.resolve("out"));
+        var files = vm.exports().exportGrids(out, false);
+        assertEquals(2, files.size());
+        for (Path f : files) {
+            assertTrue(java.nio.file.Files.size(f) > 100, f.toString());
+            assertTrue(java.nio.file.Files.exists(dev.decoderlens.export.ExportService.sidecarOf(f)));
+        }
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> vm.exports().exportGrids(out, false));
+        assertEquals(2, vm.exports().exportGrids(out, true).size());
+        var npy = vm.exports().exportActivations(Side.A, true, out, false);
+        assertEquals(vm.pathA().run().layers().size(), npy.size());
+        vm.exports().saveSession(out.resolve("s.json"), false);
+        assertTrue(vm.exports().openSession(out.resolve("s.json")).isEmpty(), "same image bytes: no warning");
     }
 }

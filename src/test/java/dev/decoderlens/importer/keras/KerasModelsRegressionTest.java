@@ -88,6 +88,21 @@ class KerasModelsRegressionTest {
         assertEquals(present, listed);
     }
 
+    /**
+     * A Reshape to (7, 7, 128) in a channels-last model hands on an image of 128 channels, as every rank-4 layer
+     * output of such a model: the grids and {@code infer --all} read rank-4 tensors as (N, C, H, W).
+     */
+    @org.junit.jupiter.api.Test
+    void reshapeToAnImageGivesChannels() throws Exception {
+        ImportedModel m = ModelImporters.open(KerasTestSupport.sharedModels().resolve("dl4j-test-resources/gans/dcgan_generator.h5"));
+        var trace = new dev.decoderlens.engine.Executor().run(m.graph(), java.util.Map.of(m.graph().inputs().getFirst(),
+                random(new int[] {1, 100}, 1)), dev.decoderlens.engine.Taps.ALL, dev.decoderlens.engine.CancellationToken.NONE);
+        assertArrayEquals(new int[] {1, 128, 7, 7}, trace.get("reshape_1").shape());
+        assertArrayEquals(new int[] {1, 128, 14, 14}, trace.get("up_sampling2d_1").shape());
+        assertEquals("BatchNormalization", m.graph().nodes().stream().filter(n -> n.name().equals("batch_normalization_3"))
+                .findFirst().orElseThrow().op().type(), "channel axis normalised by the BatchNorm op itself");
+    }
+
     private static Arguments opens(String file, String layout, int[] in, int[] out) {
         return Arguments.of(file, layout, in, out, null);
     }
