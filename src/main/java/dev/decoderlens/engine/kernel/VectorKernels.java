@@ -19,7 +19,9 @@ public final class VectorKernels extends ScalarKernels {
 
     /** The factory {@link KernelProvider} calls. */
     public static Kernels create() {
-        return new VectorKernels();
+        VectorKernels k = new VectorKernels();
+        KernelWarmUp.startIn(k);
+        return k;
     }
 
     @Override
