@@ -150,9 +150,6 @@ final class AnalysisPane extends ScrollPane {
         for (Side side : Side.values()) {
             for (AnalysisSummary.Overlap o : s.overlaps().get(side)) {
                 ImageView iv = new ImageView(FxImages.of(o.picture()));
-                iv.setSmooth(false);
-                iv.setPreserveRatio(true);
-                iv.setFitWidth(o.picture().width() * 8);
                 String counts = Arrays.stream(o.distinct()).mapToObj(Integer::toString).collect(Collectors.joining(", "));
                 Label cap = Ui.label("Path " + side.name() + " · " + o.layer() + " (top-left corner)\ncounts " + counts
                         + (o.uniformInside() ? " (even inside)" : " (uneven)"), "stat-key");

@@ -35,7 +35,7 @@ public record AnalysisSummary(Map<Side, List<Measure>> measures, Map<Side, List<
     public record Measure(String layer, String type, int period, double phase, double spectral, int deadFilters, int filters) {
     }
 
-    /** One upsampling layer's overlap map: how many kernel taps reach each output pixel. */
+    /** One upsampling layer's overlap map (its top-left corner, 8x): how many kernel taps reach each output pixel. */
     public record Overlap(String layer, ArgbImage picture, ColorScale scale, int[] distinct, boolean uniformInside) {
     }
 
@@ -88,7 +88,8 @@ public record AnalysisSummary(Map<Side, List<Measure>> measures, Map<Side, List<
                 px[y * w + x] = s.argb(m.count(y, x));
             }
         }
-        return new Overlap(name, new ArgbImage(w, h, px), s, m.distinctCounts(), m.uniformInside(Math.min(m.width(), m.height()) / 8));
+        // enlarged here, nearest neighbour: the software pipeline may smooth a magnified ImageView
+        return new Overlap(name, new ArgbImage(w, h, px).scaled(8), s, m.distinctCounts(), m.uniformInside(Math.min(m.width(), m.height()) / 8));
     }
 
     /** The radial log-power spectrum of an output, power averaged over its channels. */
