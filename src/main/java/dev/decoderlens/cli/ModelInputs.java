@@ -41,6 +41,9 @@ final class ModelInputs {
         List<String> args = new ArrayList<>();
         for (InputSpec in : model.inputs()) {
             int[] s = in.shape();
+            if (s.length == 0) {
+                throw new CliException("input '" + in.name() + "' declares no shape; give --shape or --input");
+            }
             for (int d : s) {
                 if (d < 0) {
                     throw new CliException("input '" + in.name() + "' has free dimensions " + Shapes.toString(s)

@@ -1,5 +1,7 @@
 package dev.decoderlens.export;
 
+import dev.decoderlens.analysis.report.ExperimentAnalysis;
+import dev.decoderlens.analysis.report.LayerAnalysis;
 import dev.decoderlens.experiment.ExperimentResult;
 import dev.decoderlens.experiment.LayerInfo;
 import dev.decoderlens.experiment.NetworkRun;
@@ -9,16 +11,31 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What an export shows: a finished run and the session that produced it (image file and hash, crop, preset,
- * settings with seeds, view). The window builds one from its current state, {@code render} from its arguments.
+ * What an export shows: a finished run, the session that produced it (image file and hash, crop, preset, settings
+ * with seeds, view) and the run's analysis (measured on demand and cached; the window passes the one it already
+ * has). The window builds one from its current state, {@code render} from its arguments.
  */
-public record ExportSource(Session session, ExperimentResult result) {
+public record ExportSource(Session session, ExperimentResult result, ExperimentAnalysis analysis) {
     public ExportSource {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(analysis, "analysis");
         if (!session.settings().equals(result.settings())) {
             throw new IllegalArgumentException("the session's settings are not the ones the result was computed with");
         }
+        if (analysis.result() != result) {
+            throw new IllegalArgumentException("the analysis is of another result");
+        }
+    }
+
+    public ExportSource(Session session, ExperimentResult result) {
+        this(session, result, new ExperimentAnalysis(result));
+    }
+
+    /** The measures of one layer (statistics, dead filters, saturation, checkerboard measures, warnings). */
+    public LayerAnalysis measures(Branch branch, String layer) {
+        layer(branch, layer);
+        return branch == Branch.ENCODER ? analysis.encoderLayer(layer) : analysis.layer(branch.side(), layer);
     }
 
     /** The image's file name for titles ("raccoon.png"). */

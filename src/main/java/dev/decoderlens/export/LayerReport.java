@@ -1,73 +1,57 @@
 package dev.decoderlens.export;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import dev.decoderlens.analysis.Checkerboard;
+import dev.decoderlens.analysis.MapStats;
+import dev.decoderlens.analysis.report.LayerAnalysis;
 import dev.decoderlens.engine.Tensor;
 import dev.decoderlens.experiment.LayerInfo;
 
 /**
- * What a sidecar and {@code report.json} say about one layer: what it is (name, type, shape, shape arithmetic,
- * warnings) and what its values are (min, max, mean, std over every value, and how many are NaN or infinite).
+ * What a sidecar and {@code report.json} say about one layer: what it is (name, type, shape, shape arithmetic)
+ * and what the analysis measured on it (min, max, mean, std, non-finite values, dead filters, saturation, the
+ * checkerboard measures of upsampled layers, warnings in words).
  */
-public final class LayerReport {
+final class LayerReport {
     private LayerReport() {
     }
 
-    /** Statistics over the finite values of a tensor; {@code nonFinite} counts the others. */
-    public record Stats(double min, double max, double mean, double std, long count, long nonFinite) {
-        public static Stats of(Tensor t) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, sum = 0;
-            long n = 0, bad = 0;
-            float[] d = t.data();
-            for (float v : d) {
-                if (Float.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                    sum += v;
-                    n++;
-                } else {
-                    bad++;
-                }
-            }
-            double mean = n == 0 ? Double.NaN : sum / n;
-            double sq = 0;
-            for (float v : d) {
-                if (Float.isFinite(v)) {
-                    sq += (v - mean) * (v - mean);
-                }
-            }
-            return new Stats(lo, hi, mean, n == 0 ? Double.NaN : Math.sqrt(sq / n), n, bad);
-        }
-
-        JsonObject toJson() {
-            JsonObject o = new JsonObject();
-            put(o, "min", min);
-            put(o, "max", max);
-            put(o, "mean", mean);
-            put(o, "std", std);
-            o.addProperty("nonFinite", nonFinite);
-            return o;
-        }
-    }
-
-    public static JsonObject json(LayerInfo info, Tensor activation) {
+    static JsonObject json(ExportSource src, Branch branch, String layer) {
+        LayerAnalysis a = src.measures(branch, layer);
+        LayerInfo info = a.info();
+        Tensor t = branch.run(src.result()).activation(layer);
         JsonObject o = new JsonObject();
         o.addProperty("name", info.name());
         o.addProperty("type", info.type());
         o.addProperty("title", info.title());
-        o.add("shape", shape(activation != null ? activation.shape() : info.outputShape()));
+        o.add("shape", shape(t.shape()));
         o.addProperty("stage", info.stage());
         o.addProperty("activation", info.activation());
         o.addProperty("arithmetic", info.arithmetic());
-        JsonArray w = new JsonArray();
-        info.warnings().forEach(w::add);
-        o.add("warnings", w);
-        if (activation != null) {
-            JsonObject stats = Stats.of(activation).toJson();
-            for (String k : stats.keySet()) {
-                o.add(k, stats.get(k));
-            }
+        MapStats s = a.stats();
+        put(o, "min", s.min());
+        put(o, "max", s.max());
+        put(o, "mean", s.mean());
+        put(o, "std", s.std());
+        o.addProperty("nonFinite", s.nanCount() + s.infCount());
+        o.addProperty("zeroShare", s.count() == 0 ? 0 : (double) s.zeros() / s.count());
+        o.addProperty("saturatedShare", s.saturatedShare());
+        o.addProperty("filters", a.filters().size());
+        o.addProperty("deadFilters", a.deadFilters());
+        if (a.period() > 1) {
+            Checkerboard c = a.checkerboard();
+            JsonObject cb = new JsonObject();
+            cb.addProperty("period", c.period());
+            put(cb, "phase", c.phase());
+            put(cb, "spectral", c.spectral());
+            put(cb, "peakShare", c.peakShare());
+            o.add("checkerboard", cb);
         }
+        JsonArray w = new JsonArray();
+        a.warnings().forEach(w::add);
+        o.add("warnings", w);
         return o;
     }
 
@@ -84,7 +68,7 @@ public final class LayerReport {
         if (Double.isFinite(v)) {
             o.addProperty(key, v);
         } else {
-            o.add(key, com.google.gson.JsonNull.INSTANCE);
+            o.add(key, JsonNull.INSTANCE);
         }
     }
 }

@@ -100,14 +100,14 @@ public final class Pictures {
         for (Side side : Side.values()) {
             panels.add(outputPanel(r, side, o));
         }
-        panels.add(differencePanel(r, o));
+        panels.add(differencePanel(src, o));
         List<String> title = new ArrayList<>();
         title.add("DecoderLens: " + src.imageName() + "  " + src.cropText() + "  input " + r.settings().scaling().label());
         for (Side side : Side.values()) {
             title.add(side.label() + ": " + r.config(side).describe());
         }
         for (Side side : Side.values()) {
-            for (String w : r.path(side).plan().warnings()) {
+            for (String w : src.analysis().warnings(side)) {
                 title.add(side.label() + ": " + w);
             }
         }
@@ -139,27 +139,25 @@ public final class Pictures {
         return new Panel(caption, img, bar, note);
     }
 
-    static Panel differencePanel(ExperimentResult r, GridOptions o) {
-        Tensor a = r.pathA().output(), b = r.pathB().output();
-        if (!Arrays.equals(a.shape(), b.shape())) {
-            return Panel.message("A - B", "no pixel-by-pixel difference: A is " + Arrays.toString(a.shape()) + ", B is "
-                    + Arrays.toString(b.shape()));
+    static Panel differencePanel(ExportSource src, GridOptions o) {
+        var diff = src.analysis().difference();
+        if (diff.isEmpty()) {
+            return Panel.message("A - B", src.analysis().differenceMissing());
         }
-        Tensor d = channelMeanDifference(a, b);
+        Tensor d = channelMean(diff.get().signed());
         ColorScale scale = ColorScale.of(ColorMap.RDBU, ValueRange.of(d));
         return new Panel("A - B (mean over channels)", OutputPicture.mapped(d, 0, 0, scale).scaled(o.scale()), scale,
                 "values " + rangeText(ValueRange.of(d)));
     }
 
-    /** (1, 1, H, W): the mean over channels of a - b, batch item 0. */
-    static Tensor channelMeanDifference(Tensor a, Tensor b) {
-        int c = a.dim(1), h = a.dim(2), w = a.dim(3);
-        float[] sum = new float[h * w], ma = new float[h * w], mb = new float[h * w];
+    /** (1, 1, H, W): the mean over the channels of batch item 0. */
+    static Tensor channelMean(Tensor t) {
+        int c = t.dim(1), h = t.dim(2), w = t.dim(3);
+        float[] sum = new float[h * w], map = new float[h * w];
         for (int ch = 0; ch < c; ch++) {
-            a.channelMap(0, ch, ma);
-            b.channelMap(0, ch, mb);
+            t.channelMap(0, ch, map);
             for (int i = 0; i < sum.length; i++) {
-                sum[i] += (ma[i] - mb[i]) / c;
+                sum[i] += map[i] / c;
             }
         }
         return Tensor.of(new int[] {1, 1, h, w}, sum);

@@ -38,10 +38,36 @@ final class Sidecars {
     static JsonObject grid(ExportSource src, Branch branch, String layer, GridOptions opts, FilterGrid grid, String png,
             int width, int height) {
         JsonObject o = base(src, "grid");
-        JsonObject g = new JsonObject();
+        JsonObject g = gridJson(branch, layer, opts, grid);
         g.addProperty("png", png);
         g.addProperty("width", width);
         g.addProperty("height", height);
+        o.add("grid", g);
+        o.add("layer", LayerReport.json(src, branch, layer));
+        return o;
+    }
+
+    static JsonObject gridPair(ExportSource src, String layerA, String layerB, GridOptions opts, FilterGrid a, FilterGrid b,
+            String png, int width, int height) {
+        JsonObject o = base(src, "gridPair");
+        JsonObject p = new JsonObject();
+        p.addProperty("png", png);
+        p.addProperty("width", width);
+        p.addProperty("height", height);
+        o.add("picture", p);
+        JsonArray grids = new JsonArray();
+        grids.add(gridJson(Branch.A, layerA, opts, a));
+        grids.add(gridJson(Branch.B, layerB, opts, b));
+        o.add("grids", grids);
+        JsonArray layers = new JsonArray();
+        layers.add(LayerReport.json(src, Branch.A, layerA));
+        layers.add(LayerReport.json(src, Branch.B, layerB));
+        o.add("layers", layers);
+        return o;
+    }
+
+    private static JsonObject gridJson(Branch branch, String layer, GridOptions opts, FilterGrid grid) {
+        JsonObject g = new JsonObject();
         g.addProperty("network", branch.id());
         g.addProperty("layer", layer);
         g.addProperty("colorMap", opts.colorMap().id());
@@ -57,10 +83,7 @@ final class Sidecars {
         g.addProperty("rows", l.rows());
         g.addProperty("tileWidth", l.tileWidth());
         g.addProperty("tileHeight", l.tileHeight());
-        o.add("grid", g);
-        LayerInfo info = src.layer(branch, layer);
-        o.add("layer", LayerReport.json(info, branch.run(src.result()).activation(layer)));
-        return o;
+        return g;
     }
 
     static JsonObject comparison(ExportSource src, GridOptions opts, String png, int width, int height) {
@@ -74,7 +97,7 @@ final class Sidecars {
         o.add("comparison", c);
         for (Branch b : List.of(Branch.A, Branch.B)) {
             NetworkRun run = b.run(src.result());
-            o.add("output" + b.id(), LayerReport.json(run.layers().getLast(), run.output()));
+            o.add("output" + b.id(), LayerReport.json(src, b, run.plan().outputName()));
         }
         return o;
     }
@@ -93,11 +116,11 @@ final class Sidecars {
             JsonObject n = new JsonObject();
             n.addProperty("description", Pictures.describe(src, b));
             JsonArray warnings = new JsonArray();
-            run.plan().warnings().forEach(warnings::add);
+            (b == Branch.ENCODER ? run.plan().warnings() : src.analysis().warnings(b.side())).forEach(warnings::add);
             n.add("warnings", warnings);
             JsonArray layers = new JsonArray();
             for (LayerInfo info : run.layers()) {
-                layers.add(LayerReport.json(info, run.activation(info.name())));
+                layers.add(LayerReport.json(src, b, info.name()));
             }
             n.add("layers", layers);
             nets.add(b.id(), n);

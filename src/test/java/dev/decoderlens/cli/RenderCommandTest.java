@@ -61,13 +61,21 @@ class RenderCommandTest {
         assertEquals("[1,64,18,18]", deconv2.get("shape").toString()); // 64 -> 16 -> 17 -> 18: stride 1 adds k - 1
         assertTrue(deconv2.get("max").getAsDouble() >= deconv2.get("mean").getAsDouble());
         assertEquals("original-report", report.getAsJsonObject("session").get("preset").getAsString());
+        // analysis measures: up1 is a nearest x2 resize, so its four phases have equal means (phase measure 0),
+        // while B's stride-1 layers are not upsampled and carry no checkerboard measure at all
+        JsonObject up1 = report.getAsJsonObject("networks").getAsJsonObject("A").getAsJsonArray("layers").get(0).getAsJsonObject();
+        assertEquals("up1", up1.get("name").getAsString());
+        assertEquals(2, up1.getAsJsonObject("checkerboard").get("period").getAsInt());
+        assertEquals(0.0, up1.getAsJsonObject("checkerboard").get("phase").getAsDouble(), 1e-6);
+        assertTrue(!deconv2.has("checkerboard"));
+        assertTrue(report.getAsJsonObject("networks").getAsJsonObject("B").getAsJsonArray("warnings").toString().contains("stride 1"));
     }
 
     @Test
     void renderWritesTheSameBytesAsTheExportServiceForTheSameSettings() throws IOException {
         Path out = dir.resolve("out");
         Outcome o = render("--preset", "checkerboard-k3s2", "--image", RACCOON.toString(), "--crop", "300,100,32,32",
-                "--layers", "B:deconv1", "--scale", "3", "--colormap", "rdbu", "--normalization", "shared", "--out", out.toString());
+                "--layers", "B:deconv1", "--scale", "3", "--colormap", "rdbu", "--normalization", "shared", "--npy", "--out", out.toString());
         assertEquals(0, o.status(), o.err());
 
         var crop = Images.read(RACCOON).crop(300, 100, 32, 32);
@@ -78,6 +86,12 @@ class RenderCommandTest {
                 new Session.View(null, null, opts.colorMap(), opts.normalization(), opts.scale()));
         byte[] expected = new ExportService().gridPng(new ExportSource(s, r), Branch.B, "deconv1", opts);
         assertArrayEquals(expected, Files.readAllBytes(out.resolve("B-deconv1.png")));
+        assertArrayEquals(r.pathB().activation("deconv1").toRowMajor().data(), dev.decoderlens.io.Npy.read(out.resolve("B-deconv1.npy")).data());
+
+        Outcome again = render("--preset", "checkerboard-k3s2", "--image", RACCOON.toString(), "--crop", "300,100,32,32",
+                "--layers", "B:deconv1", "--out", out.toString());
+        assertEquals(1, again.status());
+        assertTrue(again.err().startsWith("error: ") && again.err().contains("already exists"), again.err());
     }
 
     @Test

@@ -68,9 +68,21 @@ public final class KerasHdf5Importer implements ModelImporter {
     }
 
     static ImportedModel build(Path file, String config, WeightSource weights, String version, String backend) throws ImportException {
+        return build(file, parse(file, config), weights, version, backend);
+    }
+
+    static ModelConfig parse(Path file, String config) throws ImportException {
+        try {
+            return ModelConfig.parse(config);
+        } catch (ImportException e) {
+            throw new ImportException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static ImportedModel build(Path file, ModelConfig model, WeightSource weights, String version, String backend) throws ImportException {
         try {
             return KerasModelBuilder.build("Keras HDF5" + (version == null ? "" : " (Keras " + version + ")"), file,
-                    ModelConfig.parse(config), weights, version, backend);
+                    model, weights, version, backend);
         } catch (ImportException e) {
             throw new ImportException(file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -139,7 +139,8 @@ final class OnnxGraphBuilder {
     private void addNode(String name, OnnxProto.Node n, Set<String> consumed) throws ImportException {
         List<String> in = n.inputs().stream().map(this::resolve).toList();
         OnnxProto.Node resolved = new OnnxProto.Node(name, n.opType(), n.domain(), in, n.outputs(), n.attributes());
-        for (int i = 1; i < n.outputs().size(); i++) {
+        boolean allOutputs = OpTable.MULTI_OUTPUT.contains(n.opType());
+        for (int i = 1; !allOutputs && i < n.outputs().size(); i++) {
             String extra = n.outputs().get(i);
             if (!extra.isEmpty() && consumed.contains(extra)) {
                 throw new ImportException(file + ": node '" + name + "' (" + n.opType() + "): output " + (i + 1) + " ('"
@@ -172,10 +173,19 @@ final class OnnxGraphBuilder {
         } catch (RuntimeException e) {
             throw new ImportException(file + ": node '" + name + "' (" + n.opType() + "): " + message(e), e);
         }
+        List<String> outputs = allOutputs ? n.outputs() : List.of(out);
+        for (String o : outputs) {
+            types.put(o, types.get(out));
+        }
         if (dataInputs.stream().allMatch(s -> s.isEmpty() || constants.containsKey(s))) {
-            constants.put(out, fold(name, n.opType(), op, dataInputs));
+            Tensor[] values = fold(name, n.opType(), op, dataInputs);
+            for (int i = 0; i < outputs.size(); i++) {
+                if (!outputs.get(i).isEmpty()) {
+                    constants.put(outputs.get(i), values[i]);
+                }
+            }
         } else {
-            nodes.add(new Node(name, op, dataInputs, List.of(out)));
+            nodes.add(new Node(name, op, dataInputs, outputs));
         }
     }
 
@@ -191,13 +201,13 @@ final class OnnxGraphBuilder {
         }
     }
 
-    private Tensor fold(String name, String opType, Op op, List<String> inputs) throws ImportException {
+    private Tensor[] fold(String name, String opType, Op op, List<String> inputs) throws ImportException {
         Tensor[] args = new Tensor[inputs.size()];
         for (int i = 0; i < args.length; i++) {
             args[i] = inputs.get(i).isEmpty() ? null : constants.get(inputs.get(i));
         }
         try {
-            return op.apply(args, ExecContext.defaults())[0];
+            return op.apply(args, ExecContext.defaults());
         } catch (RuntimeException e) {
             throw new ImportException(file + ": node '" + name + "' (" + opType + ") fails on its constant inputs: "
                     + message(e), e);

@@ -10,6 +10,9 @@ final class OpTable {
     /** Operators that only rename a tensor at inference time; the importer removes them. */
     static final Set<String> PASS_THROUGH = Set.of("Identity", "Dropout");
 
+    /** Operators that compute all of their node's outputs; the others compute only the first. */
+    static final Set<String> MULTI_OUTPUT = Set.of("Split");
+
     private static final Map<String, OpBuilder> BUILDERS = build();
 
     private OpTable() {

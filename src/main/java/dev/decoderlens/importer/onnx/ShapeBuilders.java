@@ -1,6 +1,5 @@
 package dev.decoderlens.importer.onnx;
 
-import dev.decoderlens.engine.Shapes;
 import dev.decoderlens.engine.Tensor;
 import dev.decoderlens.engine.op.Concat;
 import dev.decoderlens.engine.op.Flatten;
@@ -10,11 +9,13 @@ import dev.decoderlens.engine.op.Squeeze;
 import dev.decoderlens.engine.op.Transpose;
 import dev.decoderlens.engine.op.Unsqueeze;
 import dev.decoderlens.importer.onnx.OnnxProto.DataType;
+import dev.decoderlens.importer.onnx.ops.Broadcast;
 import dev.decoderlens.importer.onnx.ops.Cast;
 import dev.decoderlens.importer.onnx.ops.ConstantValue;
 import dev.decoderlens.importer.onnx.ops.Expand;
 import dev.decoderlens.importer.onnx.ops.Gather;
 import dev.decoderlens.importer.onnx.ops.ShapeOf;
+import dev.decoderlens.importer.onnx.ops.Split;
 import dev.decoderlens.importer.onnx.ops.Tile;
 import java.util.Arrays;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class ShapeBuilders {
             int[] shape = requireInts(n, 0, "shape");
             Tensor value = n.attrTensor("value");
             float v = value == null ? 0f : value.data()[0];
-            float[] data = new float[Math.toIntExact(Shapes.size(shape))];
+            float[] data = new float[Broadcast.checkedSize(shape)];
             Arrays.fill(data, v);
             return new ConstantValue("ConstantOfShape", Tensor.of(shape, data));
         });
@@ -52,7 +53,11 @@ final class ShapeBuilders {
             float start = n.requireParam(0, "start").data()[0];
             float limit = n.requireParam(1, "limit").data()[0];
             float delta = n.requireParam(2, "delta").data()[0];
-            int count = Math.max((int) Math.ceil((limit - start) / delta), 0);
+            double steps = Math.ceil((limit - start) / delta);
+            if (!(steps <= Broadcast.MAX_VALUES)) { // also refuses NaN from delta = 0
+                throw new IllegalArgumentException("Range(" + start + ", " + limit + ", " + delta + ") has too many values");
+            }
+            int count = (int) Math.max(steps, 0);
             float[] v = new float[count];
             for (int i = 0; i < count; i++) {
                 v[i] = start + i * delta;
@@ -60,6 +65,8 @@ final class ShapeBuilders {
             return new ConstantValue("Range", Tensor.of(new int[] {count}, v));
         });
         table.put("Expand", n -> new Expand(requireInts(n, 1, "shape")));
+        table.put("Split", n -> new Split(n.attrInt("axis", 0),
+                n.opset() < 13 ? n.attrInts("split", null) : n.paramInts(1), n.node().outputs().size()));
         table.put("Tile", n -> new Tile(requireInts(n, 1, "repeats")));
     }
 

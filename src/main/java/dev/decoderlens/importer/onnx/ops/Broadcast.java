@@ -3,7 +3,7 @@ package dev.decoderlens.importer.onnx.ops;
 import dev.decoderlens.engine.Shapes;
 
 /** Numpy broadcasting of shapes, and the index map from an output position to an input's storage offset. */
-final class Broadcast {
+public final class Broadcast {
     private Broadcast() {
     }
 
@@ -28,6 +28,24 @@ final class Broadcast {
         return i >= 0 ? s[i] : 1;
     }
 
+    /** More values than this in one tensor built from a file's shape numbers means a damaged file. */
+    public static final long MAX_VALUES = 1L << 28;
+
+    /** The size of a shape taken from the file, refused when absurdly large. */
+    public static int checkedSize(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension in shape " + Shapes.toString(shape));
+            }
+            n *= d;
+            if (n > MAX_VALUES) { // checked per factor, so the product cannot overflow first
+                throw new IllegalArgumentException("shape " + Shapes.toString(shape) + " holds more than " + MAX_VALUES + " values");
+            }
+        }
+        return (int) n;
+    }
+
     /**
      * For every position of {@code out} (row-major), the row-major offset in a tensor of shape {@code in} that
      * broadcasts to it.
@@ -42,7 +60,7 @@ final class Broadcast {
             strides[i] = d == 1 ? 0 : s;
             s *= d;
         }
-        int n = Math.toIntExact(Shapes.size(out));
+        int n = checkedSize(out);
         int[] map = new int[n];
         int[] idx = new int[rank];
         int off = 0;

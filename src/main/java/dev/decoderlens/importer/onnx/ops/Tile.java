@@ -2,7 +2,6 @@ package dev.decoderlens.importer.onnx.ops;
 
 import dev.decoderlens.engine.ExecContext;
 import dev.decoderlens.engine.Op;
-import dev.decoderlens.engine.Shapes;
 import dev.decoderlens.engine.Tensor;
 
 /** ONNX Tile: repeats the input {@code repeats[i]} times along each axis. */
@@ -23,7 +22,7 @@ public record Tile(int[] repeats) implements Op {
         for (int i = 0; i < s.length; i++) {
             out[i] = s[i] * repeats[i];
         }
-        int n = Math.toIntExact(Shapes.size(out));
+        int n = Broadcast.checkedSize(out);
         float[] v = new float[n];
         float[] src = x.data();
         int[] idx = new int[s.length];

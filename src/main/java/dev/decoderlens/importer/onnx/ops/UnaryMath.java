@@ -8,7 +8,8 @@ import dev.decoderlens.engine.Tensor;
 public record UnaryMath(Fn fn) implements Op {
     public enum Fn {
         NEG("Neg"), ABS("Abs"), SQRT("Sqrt"), EXP("Exp"), LOG("Log"), RECIPROCAL("Reciprocal"), FLOOR("Floor"),
-        CEIL("Ceil"), ROUND("Round"), ERF("Erf"), NOT("Not"), SIGN("Sign");
+        CEIL("Ceil"), ROUND("Round"), ERF("Erf"), NOT("Not"), SIGN("Sign"),
+        HARD_SWISH("HardSwish");
 
         private final String onnxName;
 
@@ -55,6 +56,7 @@ public record UnaryMath(Fn fn) implements Op {
                 case ERF -> (float) erf(a);
                 case NOT -> a == 0 ? 1f : 0f;
                 case SIGN -> Math.signum(a);
+                case HARD_SWISH -> a * Math.max(0f, Math.min(1f, a / 6f + 0.5f));
             };
         }
         return new Tensor[] {new Tensor(x.shape(), out, x.layout())};
