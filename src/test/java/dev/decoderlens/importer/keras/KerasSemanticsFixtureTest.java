@@ -33,7 +33,7 @@ class KerasSemanticsFixtureTest {
             "deconv_same_k3_s2_op1", "deconv_same_k4_s2", "deconv_same_k5_s3_op2", "deconv_valid_k3_s2",
             "deconv_valid_k3_s2_op1", "deconv_valid_k2_s3", "deconv_same_k2_s3", "keras1_deconvolution2d_same",
             "upsampling_bilinear_half_pixel", "upsampling_bilinear_tf1", "avgpool_same", "flatten_dense_channels_last",
-            "channels_first_conv_flatten", "functional_keras3_mix", "keras1_th_functional"})
+            "channels_first_conv_flatten", "functional_keras3_mix", "keras1_th_functional", "rescaling_prelu"})
     void matchesKerasRule(String kase) throws Exception {
         JsonObject c = JsonParser.parseString(new String(bytes(kase, "case.json"), StandardCharsets.UTF_8)).getAsJsonObject();
         Map<String, List<WeightArray>> weights = new HashMap<>();
@@ -46,7 +46,7 @@ class KerasSemanticsFixtureTest {
             weights.put(e.getKey(), arrays);
         }
         ImportedModel m = KerasModelBuilder.build("Keras test", Path.of(kase), ModelConfig.parse(c.get("model").toString()),
-                layer -> weights.getOrDefault(layer, List.of()), c.get("keras_version").getAsString(), "tensorflow");
+                layer -> weights.getOrDefault(layer.name(), List.of()), c.get("keras_version").getAsString(), "tensorflow");
         Tensor x = keras(m, npy(kase, "x.npy"));
         Tensor expected = keras(m, npy(kase, "y.npy"));
         Tensor y = KerasTestSupport.run(m, x);
