@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Render the comparison and activation grids of an image without a window.",
-                "Writes DIR/comparison.png, DIR/<path>-<layer>.png for each chosen layer of each path, and DIR/report.json."})
+                "Writes DIR/comparison.png, DIR/<path>-<layer>.png for each chosen layer of each path, and DIR/report.json.",
+                "Each PNG has a JSON sidecar with every setting; --session accepts a sidecar to render it again."})
 public final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -70,6 +71,9 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (created when missing).")
     Path out;
+
+    @Option(names = "--npy", description = "Also write each chosen layer's activations as <path>-<layer>.npy (float32, NCHW).")
+    boolean npy;
 
     @Option(names = "--overwrite", description = "Replace files that already exist (otherwise they are an error).")
     boolean overwrite;
@@ -156,6 +160,11 @@ public final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage());
         }
         ExportFiles.ensureFolder(dir);
+        for (String f : new String[] {"comparison.png", "report.json"}) {
+            if (!overwrite && Files.exists(dir.resolve(f))) { // fail before the run, not after it
+                throw new IllegalArgumentException(dir.resolve(f) + " already exists (use --overwrite, or another --out)");
+            }
+        }
         ExperimentResult result = runner.run(cropped, req.settings(), CancellationToken.NONE, progress::layerDone);
         Session s = new Session(Session.ImageRef.of(file), c, req.presetId(), req.settings(),
                 new Session.View(null, null, req.options().colorMap(), req.options().normalization(), req.options().scale()));
@@ -168,6 +177,9 @@ public final class RenderCommand implements Callable<Integer> {
             progress.exporting(i, chosen.size());
             Path png = dir.resolve(ExportService.fileName(l.branch(), l.layer(), "png"));
             written.add(exports.exportGrid(src, l.branch(), l.layer(), req.options(), png, overwrite).png().getFileName().toString());
+            if (npy) {
+                exports.exportActivations(src, l.branch(), l.layer(), dir, overwrite).forEach(f -> written.add(f.getFileName().toString()));
+            }
         }
         exports.exportReport(src, req.options(), written, dir.resolve("report.json"), overwrite);
     }

@@ -5,7 +5,9 @@ import dev.decoderlens.engine.Tensor;
 import dev.decoderlens.experiment.LayerInfo;
 import dev.decoderlens.experiment.NetworkRun;
 import dev.decoderlens.io.Npy;
+import dev.decoderlens.io.Session;
 import dev.decoderlens.render.FilterGrid;
+import dev.decoderlens.render.GridSheet;
 import dev.decoderlens.render.PngFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -57,6 +59,29 @@ public final class ExportService {
         FilterGrid grid = Pictures.grid(src, branch, layer, opts);
         BufferedImage sheet = Pictures.gridSheet(src, branch, layer, grid);
         JsonObject side = Sidecars.grid(src, branch, layer, opts, grid, png.getFileName().toString(), sheet.getWidth(), sheet.getHeight());
+        ExportFiles.write(png, PngFiles.encode(sheet), overwrite);
+        ExportFiles.write(json, Sidecars.bytes(side), overwrite);
+        return new Written(png, json);
+    }
+
+    /**
+     * Both paths' grids side by side in one PNG: {@code layerA} of path A beside {@code layerB} of path B (shared
+     * normalisation spans exactly these two), and one sidecar describing both.
+     */
+    public Written exportGridPair(ExportSource src, String layerA, String layerB, GridOptions opts, Path png, boolean overwrite)
+            throws IOException {
+        src.layer(Branch.A, layerA);
+        src.layer(Branch.B, layerB);
+        Path json = sidecarOf(png);
+        refuseExisting(overwrite, png, json);
+        var s = src.session();
+        var v = s.view();
+        ExportSource pair = new ExportSource(new Session(s.image(), s.crop(), s.preset(), s.settings(),
+                new Session.View(layerA, layerB, v.colorMap(), v.normalization(), v.scale())), src.result(), src.analysis());
+        FilterGrid a = Pictures.grid(pair, Branch.A, layerA, opts), b = Pictures.grid(pair, Branch.B, layerB, opts);
+        BufferedImage sheet = GridSheet.sideBySide(List.of(
+                Pictures.gridSheet(pair, Branch.A, layerA, a), Pictures.gridSheet(pair, Branch.B, layerB, b)));
+        JsonObject side = Sidecars.gridPair(pair, layerA, layerB, opts, a, b, png.getFileName().toString(), sheet.getWidth(), sheet.getHeight());
         ExportFiles.write(png, PngFiles.encode(sheet), overwrite);
         ExportFiles.write(json, Sidecars.bytes(side), overwrite);
         return new Written(png, json);

@@ -38,10 +38,36 @@ final class Sidecars {
     static JsonObject grid(ExportSource src, Branch branch, String layer, GridOptions opts, FilterGrid grid, String png,
             int width, int height) {
         JsonObject o = base(src, "grid");
-        JsonObject g = new JsonObject();
+        JsonObject g = gridJson(branch, layer, opts, grid);
         g.addProperty("png", png);
         g.addProperty("width", width);
         g.addProperty("height", height);
+        o.add("grid", g);
+        o.add("layer", LayerReport.json(src, branch, layer));
+        return o;
+    }
+
+    static JsonObject gridPair(ExportSource src, String layerA, String layerB, GridOptions opts, FilterGrid a, FilterGrid b,
+            String png, int width, int height) {
+        JsonObject o = base(src, "gridPair");
+        JsonObject p = new JsonObject();
+        p.addProperty("png", png);
+        p.addProperty("width", width);
+        p.addProperty("height", height);
+        o.add("picture", p);
+        JsonArray grids = new JsonArray();
+        grids.add(gridJson(Branch.A, layerA, opts, a));
+        grids.add(gridJson(Branch.B, layerB, opts, b));
+        o.add("grids", grids);
+        JsonArray layers = new JsonArray();
+        layers.add(LayerReport.json(src, Branch.A, layerA));
+        layers.add(LayerReport.json(src, Branch.B, layerB));
+        o.add("layers", layers);
+        return o;
+    }
+
+    private static JsonObject gridJson(Branch branch, String layer, GridOptions opts, FilterGrid grid) {
+        JsonObject g = new JsonObject();
         g.addProperty("network", branch.id());
         g.addProperty("layer", layer);
         g.addProperty("colorMap", opts.colorMap().id());
@@ -57,9 +83,7 @@ final class Sidecars {
         g.addProperty("rows", l.rows());
         g.addProperty("tileWidth", l.tileWidth());
         g.addProperty("tileHeight", l.tileHeight());
-        o.add("grid", g);
-        o.add("layer", LayerReport.json(src, branch, layer));
-        return o;
+        return g;
     }
 
     static JsonObject comparison(ExportSource src, GridOptions opts, String png, int width, int height) {

@@ -42,6 +42,25 @@ public final class GridSheet {
         return sheet;
     }
 
+    /** Sheets placed left to right on one white canvas, top-aligned, 16 pixels apart (path A's grid beside B's). */
+    public static BufferedImage sideBySide(List<BufferedImage> sheets) {
+        int w = -16, h = 0;
+        for (BufferedImage s : sheets) {
+            w += s.getWidth() + 16;
+            h = Math.max(h, s.getHeight());
+        }
+        ArgbImage.checkSize(w, h);
+        BufferedImage out = Typesetter.canvas(w, h);
+        Graphics2D g = Typesetter.graphics(out);
+        int x = 0;
+        for (BufferedImage s : sheets) {
+            g.drawImage(s, x, 0, null);
+            x += s.getWidth() + 16;
+        }
+        g.dispose();
+        return out;
+    }
+
     /** "viridis, per layer" and what the bar's range means. */
     static String caption(FilterGrid grid) {
         FilterGrid.Settings s = grid.settings();

@@ -75,7 +75,7 @@ class RenderCommandTest {
     void renderWritesTheSameBytesAsTheExportServiceForTheSameSettings() throws IOException {
         Path out = dir.resolve("out");
         Outcome o = render("--preset", "checkerboard-k3s2", "--image", RACCOON.toString(), "--crop", "300,100,32,32",
-                "--layers", "B:deconv1", "--scale", "3", "--colormap", "rdbu", "--normalization", "shared", "--out", out.toString());
+                "--layers", "B:deconv1", "--scale", "3", "--colormap", "rdbu", "--normalization", "shared", "--npy", "--out", out.toString());
         assertEquals(0, o.status(), o.err());
 
         var crop = Images.read(RACCOON).crop(300, 100, 32, 32);
@@ -86,6 +86,12 @@ class RenderCommandTest {
                 new Session.View(null, null, opts.colorMap(), opts.normalization(), opts.scale()));
         byte[] expected = new ExportService().gridPng(new ExportSource(s, r), Branch.B, "deconv1", opts);
         assertArrayEquals(expected, Files.readAllBytes(out.resolve("B-deconv1.png")));
+        assertArrayEquals(r.pathB().activation("deconv1").toRowMajor().data(), dev.decoderlens.io.Npy.read(out.resolve("B-deconv1.npy")).data());
+
+        Outcome again = render("--preset", "checkerboard-k3s2", "--image", RACCOON.toString(), "--crop", "300,100,32,32",
+                "--layers", "B:deconv1", "--out", out.toString());
+        assertEquals(1, again.status());
+        assertTrue(again.err().startsWith("error: ") && again.err().contains("already exists"), again.err());
     }
 
     @Test

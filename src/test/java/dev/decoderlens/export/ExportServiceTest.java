@@ -123,6 +123,26 @@ class ExportServiceTest {
     }
 
     @Test
+    void bothPathsSideBySideShareOneScaleOverExactlyTheTwoLayers() throws IOException {
+        ExportSource src = SyntheticResults.source(Preset.FIXED_STRIDES, 16, 9);
+        GridOptions opts = new GridOptions(2, ColorMap.VIRIDIS, Normalization.SHARED);
+        var w = service.exportGridPair(src, "up2", "deconv2", opts, dir.resolve("pair.png"), false);
+        BufferedImage png = ImageIO.read(w.png().toFile());
+        ExportSource pair = new ExportSource(new Session(src.session().image(), src.session().crop(), src.session().preset(),
+                src.session().settings(), new Session.View("up2", "deconv2", ColorMap.VIRIDIS, Normalization.SHARED, 2)), src.result());
+        FilterGrid a = Pictures.grid(pair, Branch.A, "up2", opts), b = Pictures.grid(pair, Branch.B, "deconv2", opts);
+        Point pa = find(png, a.image()), pb = find(png, b.image());
+        assertNotNull(pa);
+        assertNotNull(pb);
+        assertTrue(pb.x > pa.x + a.image().width(), "B is right of A");
+        ValueRange both = ValueRange.of(src.result().pathA().activation("up2")).union(ValueRange.of(src.result().pathB().activation("deconv2")));
+        assertEquals(both, a.legend().range());
+        assertEquals(both, b.legend().range());
+        JsonObject side = JsonParser.parseString(Files.readString(w.sidecar())).getAsJsonObject();
+        assertEquals("deconv2", side.getAsJsonArray("layers").get(1).getAsJsonObject().get("name").getAsString());
+    }
+
+    @Test
     void theComparisonShowsInputBothOutputsAndTheirDifference() throws IOException {
         ExportSource src = SyntheticResults.source(Preset.CHECKERBOARD_K3S2, 16, 4);
         var w = service.exportComparison(src, new GridOptions(2, ColorMap.VIRIDIS, Normalization.PER_LAYER), dir.resolve("c.png"), false);

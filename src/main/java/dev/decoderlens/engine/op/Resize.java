@@ -89,4 +89,20 @@ public final class Resize implements Op {
         });
         return new Tensor[] {Tensor.nhwc(n, c, oh, ow, y)};
     }
+
+    /** One multiply-add per interpolation tap and output value (1, 4 or 16 taps). */
+    @Override
+    public long macs(int[][] inputShapes) {
+        int[] s = inputShapes[0];
+        if (s.length != 4 || s[2] == 0 || s[3] == 0) {
+            return 0;
+        }
+        int[] o = outputSize(s[2], s[3]);
+        int taps = switch (spec.mode()) {
+            case NEAREST -> 1;
+            case LINEAR -> 4;
+            case CUBIC -> 16;
+        };
+        return (long) s[0] * s[1] * o[0] * o[1] * taps;
+    }
 }

@@ -73,7 +73,7 @@ final class GraphBuilder {
 
     /** The layer's saved arrays; refuses a count outside [min, max]. */
     List<WeightArray> weights(LayerConfig lc, int min, int max) throws ImportException {
-        List<WeightArray> w = weights.of(lc.name());
+        List<WeightArray> w = weights.of(lc);
         if (w.size() < min || w.size() > max) {
             throw lc.error("expected " + (min == max ? String.valueOf(min) : min + " to " + max)
                     + " weight arrays, the file has " + w.size() + " " + w);

@@ -7,9 +7,7 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Weight arrays in the two HDF5 layouts Keras wrote. Legacy files ({@code model.save('m.h5')}, {@code save_weights})
@@ -22,19 +20,26 @@ final class Hdf5Weights {
     private Hdf5Weights() {
     }
 
-    /** Legacy layout under {@code root} (the {@code model_weights} group, or the file root for weights-only files). */
+    /**
+     * Legacy layout under {@code root} (the {@code model_weights} group, or the file root for weights-only files).
+     * A nested model keeps all its layers' weights in its own group, listed together in its {@code weight_names}
+     * ("conv2d_1/kernel:0", or with the model's scope first): a layer's arrays are those under a directory of its name.
+     */
     static WeightSource legacy(Group root) {
-        return layer -> {
-            Node n = root.getChild(layer);
-            if (!(n instanceof Group g)) {
+        return lc -> {
+            String[] key = lc.weightKey().split("/");
+            if (!(child(root, key[0]) instanceof Group g)) {
                 return List.of();
             }
             List<String> names = stringList(g, "weight_names");
+            if (key.length > 1) {
+                String layer = key[key.length - 1];
+                names = names.stream().filter(n -> inDirectory(n, layer)).toList();
+            }
             List<WeightArray> out = new ArrayList<>();
             for (String name : names) {
-                Node d = g.getByPath(name);
-                if (!(d instanceof Dataset ds)) {
-                    throw new ImportException("weights of layer '" + layer + "': dataset '" + name + "' is missing");
+                if (!(path(g, name) instanceof Dataset ds)) {
+                    throw new ImportException("weights of layer '" + lc.name() + "': dataset '" + name + "' is missing");
                 }
                 out.add(read(ds, name));
             }
@@ -42,18 +47,27 @@ final class Hdf5Weights {
         };
     }
 
+    private static boolean inDirectory(String name, String dir) {
+        String[] parts = name.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (parts[i].equals(dir)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Archive layout: {@code <prefix>/<path>/vars/<i>}. Keras addresses each layer not by its name but by the snake
-     * case of its class with a counter per class, in the model's layer order ({@code conv2d}, {@code conv2d_1}, ...),
-     * so a layer the user named "encoder_1" is stored as {@code layers/conv2d}; the layer name is the fallback.
+     * case of its class with a counter per class, in the model's layer order ({@code conv2d}, {@code conv2d_1}, ...;
+     * see {@link LayerConfig#archivePath()}); the layer name is the fallback.
      */
-    static WeightSource vars(Group root, String prefix, ModelConfig model) {
-        Map<String, String> paths = archivePaths(model);
-        return layer -> {
+    static WeightSource vars(Group root, String prefix) {
+        return lc -> {
             Node base = child(root, prefix);
-            Node n = child(child(base, paths.getOrDefault(layer, layer)), "vars");
+            Node n = path(base, lc.archivePath() + "/vars");
             if (n == null) {
-                n = child(child(base, layer), "vars");
+                n = path(base, lc.name() + "/vars");
             }
             if (!(n instanceof Group g)) {
                 return List.of();
@@ -63,23 +77,11 @@ final class Hdf5Weights {
             List<WeightArray> out = new ArrayList<>();
             for (Node item : items) {
                 if (item instanceof Dataset ds) {
-                    out.add(read(ds, layer + "/vars/" + item.getName()));
+                    out.add(read(ds, lc.name() + "/vars/" + item.getName()));
                 }
             }
             return out;
         };
-    }
-
-    /** Layer name -> archive path: snake_case(class) for the first of a class, then _1, _2, ... */
-    static Map<String, String> archivePaths(ModelConfig model) {
-        Map<String, String> paths = new HashMap<>();
-        Map<String, Integer> used = new HashMap<>();
-        for (ModelConfig.Layer l : model.layers()) {
-            String base = snakeCase(l.config().className());
-            int n = used.merge(base, 1, Integer::sum) - 1;
-            paths.put(l.config().name(), n == 0 ? base : base + "_" + n);
-        }
-        return paths;
     }
 
     /** Keras {@code naming.to_snake_case}: "Conv2DTranspose" -> "conv2d_transpose", "LeakyReLU" -> "leaky_re_lu". */
@@ -87,6 +89,17 @@ final class Hdf5Weights {
         String s = name.replaceAll("\\W+", "");
         s = s.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
         return s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The node at a '/'-separated path below {@code from}, or null. */
+    static Node path(Node from, String path) {
+        Node n = from;
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                n = child(n, part);
+            }
+        }
+        return n;
     }
 
     /** The child called {@code name} of a group, or null (jhdf's getByPath throws instead). */

@@ -53,7 +53,7 @@ public final class KerasArchiveImporter implements ModelImporter {
             try (HdfFile h5 = HdfFile.fromBytes(bytes)) {
                 String prefix = Hdf5Weights.child(h5, "layers") != null ? "layers" : "_layer_checkpoint_dependencies";
                 ModelConfig model = KerasHdf5Importer.parse(file, config);
-                return rename(KerasHdf5Importer.build(file, model, Hdf5Weights.vars(h5, prefix, model), version, null), version);
+                return rename(KerasHdf5Importer.build(file, model, Hdf5Weights.vars(h5, prefix), version, null), version);
             }
         } catch (ImportException e) {
             throw e;

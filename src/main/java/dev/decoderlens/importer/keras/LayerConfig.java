@@ -9,8 +9,25 @@ import dev.decoderlens.importer.ImportException;
  * One layer's {@code config} object, read with the key names of every Keras generation: Keras 1 spelled most
  * attributes differently ({@code nb_filter}, {@code subsample}, {@code border_mode}, {@code dim_ordering}), so each
  * getter takes the Keras 2/3 name first and the Keras 1 aliases after it. Errors name the layer and its class.
+ *
+ * @param weightKey   where a legacy HDF5 file keeps the layer's weights: its name, prefixed by the enclosing models'
+ *                    names for layers of a nested model ("decoder/conv2d_1")
+ * @param archivePath where a .keras archive keeps them: Keras addresses layers by class, "conv2d_1",
+ *                    "functional/layers/conv2d" (see {@link ModelConfig})
  */
-record LayerConfig(String name, String className, JsonObject json) {
+record LayerConfig(String name, String className, JsonObject json, String weightKey, String archivePath) {
+
+    LayerConfig(String name, String className, JsonObject json) {
+        this(name, className, json, name, name);
+    }
+
+    LayerConfig nestedIn(String model, String modelArchivePath) {
+        return new LayerConfig(name, className, json, model + "/" + weightKey, modelArchivePath + "/layers/" + archivePath);
+    }
+
+    LayerConfig withArchivePath(String path) {
+        return new LayerConfig(name, className, json, weightKey, path);
+    }
 
     /** "layer 'conv2d_1' (Conv2D)": the prefix of every message about this layer. */
     String what() {

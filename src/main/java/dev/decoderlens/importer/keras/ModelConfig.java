@@ -41,11 +41,7 @@ record ModelConfig(String name, List<Layer> layers, List<TensorRef> inputs, List
         String cls = top.get("class_name").getAsString();
         JsonElement config = top.get("config");
         try {
-            return switch (cls) {
-                case "Sequential" -> sequential(config);
-                case "Model", "Functional" -> functional(config.getAsJsonObject());
-                default -> throw new ImportException("model class '" + cls + "' is not supported (Sequential and Functional models are)");
-            };
+            return model(cls, config, false);
         } catch (RuntimeException e) {
             // Gson refuses wrong types with IllegalStateException / ClassCastException; missing keys give nulls.
             String why = e instanceof ClassCastException ? "a value has the wrong JSON type"
@@ -54,7 +50,17 @@ record ModelConfig(String name, List<Layer> layers, List<TensorRef> inputs, List
         }
     }
 
-    private static ModelConfig sequential(JsonElement config) throws ImportException {
+    private static final java.util.Set<String> MODELS = java.util.Set.of("Sequential", "Model", "Functional");
+
+    private static ModelConfig model(String cls, JsonElement config, boolean nested) throws ImportException {
+        return switch (cls) {
+            case "Sequential" -> sequential(config, nested);
+            case "Model", "Functional" -> functional(config.getAsJsonObject());
+            default -> throw new ImportException("model class '" + cls + "' is not supported (Sequential and Functional models are)");
+        };
+    }
+
+    private static ModelConfig sequential(JsonElement config, boolean nested) throws ImportException {
         JsonArray list = config.isJsonArray() ? config.getAsJsonArray() : config.getAsJsonObject().getAsJsonArray("layers");
         String modelName = config.isJsonObject() && config.getAsJsonObject().has("name")
                 ? config.getAsJsonObject().get("name").getAsString() : "sequential";
@@ -68,11 +74,13 @@ record ModelConfig(String name, List<Layer> layers, List<TensorRef> inputs, List
             if (previous == null && !lc.className().equals("InputLayer")) {
                 // Keras 1/2 Sequential models carry the input shape on their first layer.
                 JsonElement shape = lc.find("batch_input_shape", "batch_shape");
-                if (shape == null) {
+                if (shape == null && !nested) {
                     throw new ImportException("the Sequential model's first layer '" + lc.name() + "' has no input shape");
                 }
                 JsonObject in = new JsonObject();
-                in.add("batch_input_shape", shape);
+                if (shape != null) {
+                    in.add("batch_input_shape", shape);
+                }
                 LayerConfig input = new LayerConfig(lc.name() + "_input", "InputLayer", in);
                 layers.add(new Layer(input, List.of()));
                 previous = new TensorRef(input.name(), 0, 0);
@@ -81,7 +89,7 @@ record ModelConfig(String name, List<Layer> layers, List<TensorRef> inputs, List
             previous = new TensorRef(lc.name(), 0, 0);
         }
         TensorRef input = new TensorRef(layers.getFirst().config().name(), 0, 0);
-        return new ModelConfig(modelName, layers, List.of(input), List.of(previous));
+        return flatten(modelName, layers, List.of(input), List.of(previous));
     }
 
     private static ModelConfig functional(JsonObject config) throws ImportException {
@@ -105,7 +113,71 @@ record ModelConfig(String name, List<Layer> layers, List<TensorRef> inputs, List
             layers.add(new Layer(lc, calls));
         }
         String name = config.has("name") ? config.get("name").getAsString() : "model";
-        return new ModelConfig(name, layers, refs(config.get("input_layers")), refs(config.get("output_layers")));
+        return flatten(name, layers, refs(config.get("input_layers")), refs(config.get("output_layers")));
+    }
+
+    /**
+     * Gives each layer its archive path (Keras 3 addresses layers by snake_case class and a per-class counter, in
+     * layer order) and replaces nested models (a Sequential or Functional model used as a layer) by their layers,
+     * wired to the nested model's call: its inputs become the call's arguments, its outputs stand for the model.
+     */
+    private static ModelConfig flatten(String name, List<Layer> layers, List<TensorRef> inputs, List<TensorRef> outputs)
+            throws ImportException {
+        java.util.Map<String, Integer> used = new java.util.HashMap<>();
+        java.util.Map<String, TensorRef> alias = new java.util.HashMap<>();
+        List<Layer> flat = new ArrayList<>();
+        for (Layer l : layers) {
+            String base = Hdf5Weights.snakeCase(l.config().className());
+            int n = used.merge(base, 1, Integer::sum) - 1;
+            LayerConfig lc = l.config().withArchivePath(n == 0 ? base : base + "_" + n);
+            if (!MODELS.contains(lc.className())) {
+                flat.add(new Layer(lc, l.calls()));
+                continue;
+            }
+            if (l.calls().size() != 1) {
+                throw new ImportException(lc.what() + " is called " + l.calls().size()
+                        + " times; nested models are supported when called once");
+            }
+            ModelConfig sub = model(lc.className(), lc.json(), true);
+            List<TensorRef> args = l.calls().getFirst();
+            if (args.size() != sub.inputs().size()) {
+                throw new ImportException(lc.what() + " takes " + sub.inputs().size() + " inputs, it is given " + args.size());
+            }
+            java.util.Map<String, TensorRef> subst = new java.util.HashMap<>();
+            for (int i = 0; i < args.size(); i++) {
+                subst.put(sub.inputs().get(i).key(), args.get(i));
+            }
+            for (Layer inner : sub.layers()) {
+                if (inner.config().className().equals("InputLayer") && subst.containsKey(new TensorRef(inner.config().name(), 0, 0).key())) {
+                    continue;
+                }
+                flat.add(new Layer(inner.config().nestedIn(lc.name(), lc.archivePath()), mapRefs(inner.calls(), subst)));
+            }
+            for (int k = 0; k < sub.outputs().size(); k++) {
+                TensorRef o = sub.outputs().get(k);
+                alias.put(new TensorRef(lc.name(), 0, k).key(), subst.getOrDefault(o.key(), o));
+            }
+        }
+        if (alias.isEmpty()) {
+            return new ModelConfig(name, flat, inputs, outputs);
+        }
+        List<Layer> resolved = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Layer l : flat) {
+            if (!names.add(l.config().name())) {
+                throw new ImportException("two layers are called '" + l.config().name() + "' (in a nested model)");
+            }
+            resolved.add(new Layer(l.config(), mapRefs(l.calls(), alias)));
+        }
+        return new ModelConfig(name, resolved, inputs, mapRefs(List.of(outputs), alias).getFirst());
+    }
+
+    private static List<List<TensorRef>> mapRefs(List<List<TensorRef>> calls, java.util.Map<String, TensorRef> map) {
+        List<List<TensorRef>> out = new ArrayList<>();
+        for (List<TensorRef> call : calls) {
+            out.add(call.stream().map(r -> map.getOrDefault(r.key(), r)).toList());
+        }
+        return out;
     }
 
     private static LayerConfig layerConfig(JsonObject lo, String name) throws ImportException {
@@ -114,6 +186,9 @@ record ModelConfig(String name, List<Layer> layers, List<TensorRef> inputs, List
         }
         String cls = lo.get("class_name").getAsString();
         JsonObject cfg = lo.has("config") && lo.get("config").isJsonObject() ? lo.getAsJsonObject("config") : new JsonObject();
+        if (lo.has("config") && lo.get("config").isJsonArray()) {
+            cfg.add("layers", lo.get("config")); // a nested Keras 1/2.1 Sequential model: its config is its layer list
+        }
         if (name == null) {
             name = cfg.has("name") ? cfg.get("name").getAsString() : cls.toLowerCase();
         }

@@ -7,7 +7,7 @@ import java.util.List;
 @FunctionalInterface
 interface WeightSource {
     /** The arrays of {@code layer}; empty when the layer has none. */
-    List<WeightArray> of(String layer) throws ImportException;
+    List<WeightArray> of(LayerConfig layer) throws ImportException;
 
     WeightSource NONE = layer -> List.of();
 }

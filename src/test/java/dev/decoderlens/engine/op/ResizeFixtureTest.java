@@ -89,6 +89,13 @@ class ResizeFixtureTest {
     }
 
     @Test
+    void macsCountTapsPerOutputValue() {
+        int[][] in = {{1, 8, 5, 6}};
+        assertEquals(8L * 10 * 12, new Resize(ResizeSpec.kerasNearest(2, 2)).macs(in));
+        assertEquals(8L * 10 * 12 * 4, new Resize(ResizeSpec.kerasBilinear(2, 2)).macs(in));
+    }
+
+    @Test
     void parsesOnnxAttributeNames() {
         assertEquals(CoordMode.TF_HALF_PIXEL_FOR_NN, ResizeSpec.parse(CoordMode.class, "tf_half_pixel_for_nn"));
         assertEquals(Mode.LINEAR, ResizeSpec.parse(Mode.class, "bilinear"));

@@ -94,8 +94,78 @@ class KerasFileFormatsTest {
                   {"class_name": "Conv2D", "config": {"name": "dec"}},
                   {"class_name": "LeakyReLU", "config": {"name": "act"}},
                   {"class_name": "Conv2D", "config": {"name": "out"}}]}}""");
+        var paths = new java.util.HashMap<String, String>();
+        mc.layers().forEach(l -> paths.put(l.config().name(), l.config().archivePath()));
         assertEquals(java.util.Map.of("in", "input_layer", "enc", "conv2d", "up", "conv2d_transpose", "dec", "conv2d_1",
-                "act", "leaky_re_lu", "out", "conv2d_2"), Hdf5Weights.archivePaths(mc));
+                "act", "leaky_re_lu", "out", "conv2d_2"), paths);
+    }
+
+    /**
+     * A Sequential model used as a layer of a Functional one (the usual autoencoder = Model(x, decoder(encoder(x)))):
+     * legacy HDF5 keeps the nested model's weights in one group, listed together in its weight_names.
+     */
+    @Test
+    void nestedModelInLegacyHdf5() throws Exception {
+        String kase = "flatten_dense_channels_last";
+        JsonObject c = fixture(kase);
+        String config = outer(c, "[[[\"img\", 0, 0, {}]]]");
+        Path file = dir.resolve("nested.h5");
+        try (var h5 = HdfFile.write(file)) {
+            h5.putAttribute("model_config", config);
+            h5.putAttribute("keras_version", "2.4.0");
+            WritableGroup weights = h5.putGroup("model_weights");
+            WritableGroup inner = weights.putGroup("inner");
+            inner.putAttribute("weight_names", new String[] {"conv/kernel:0", "conv/bias:0", "dense/kernel:0", "dense/bias:0"});
+            WritableGroup conv = inner.putGroup("conv");
+            conv.putDataset("kernel:0", nested(npy(kase, "conv.0.npy")));
+            conv.putDataset("bias:0", nested(npy(kase, "conv.1.npy")));
+            WritableGroup dense = inner.putGroup("dense");
+            dense.putDataset("kernel:0", nested(npy(kase, "dense.0.npy")));
+            dense.putDataset("bias:0", nested(npy(kase, "dense.1.npy")));
+        }
+        ImportedModel m = ModelImporters.open(file);
+        Tensor x = KerasTestSupport.fromNhwc(npy(kase, "x.npy"));
+        KerasTestSupport.assertClose(npy(kase, "y.npy"), KerasTestSupport.run(m, x), "nested model, legacy HDF5");
+    }
+
+    /** The same in a Keras 3 archive: layers/sequential/layers/<class path>/vars. */
+    @Test
+    void nestedModelInKeras3Archive() throws Exception {
+        String kase = "flatten_dense_channels_last";
+        JsonObject c = fixture(kase);
+        String config = outer(c, "[{\"args\": [{\"class_name\": \"__keras_tensor__\", \"config\": "
+                + "{\"keras_history\": [\"img\", 0, 0]}}], \"kwargs\": {}}]");
+        Path weights = dir.resolve("w.h5");
+        try (var h5 = HdfFile.write(weights)) {
+            WritableGroup layers = h5.putGroup("layers").putGroup("sequential").putGroup("layers");
+            WritableGroup conv = layers.putGroup("conv2d").putGroup("vars");
+            conv.putDataset("0", nested(npy(kase, "conv.0.npy")));
+            conv.putDataset("1", nested(npy(kase, "conv.1.npy")));
+            WritableGroup dense = layers.putGroup("dense").putGroup("vars");
+            dense.putDataset("0", nested(npy(kase, "dense.0.npy")));
+            dense.putDataset("1", nested(npy(kase, "dense.1.npy")));
+        }
+        Path file = dir.resolve("nested.keras");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            put(zip, "metadata.json", "{\"keras_version\": \"3.3.3\"}".getBytes(StandardCharsets.UTF_8));
+            put(zip, "config.json", config.getBytes(StandardCharsets.UTF_8));
+            put(zip, "model.weights.h5", Files.readAllBytes(weights));
+        }
+        ImportedModel m = ModelImporters.open(file);
+        Tensor x = KerasTestSupport.fromNhwc(npy(kase, "x.npy"));
+        KerasTestSupport.assertClose(npy(kase, "y.npy"), KerasTestSupport.run(m, x), "nested model, Keras 3 archive");
+    }
+
+    /** A Functional model: input "img" -> the fixture's Sequential model as layer "inner". */
+    private static String outer(JsonObject fixture, String inboundNodes) {
+        JsonObject seq = fixture.getAsJsonObject("model").getAsJsonObject("config").deepCopy();
+        seq.addProperty("name", "inner");
+        return """
+                {"class_name": "Functional", "config": {"name": "outer", "layers": [
+                  {"class_name": "InputLayer", "name": "img", "config": {"name": "img", "batch_input_shape": [null, 5, 6, 3]},
+                   "inbound_nodes": []},
+                  {"class_name": "Sequential", "name": "inner", "config": %s, "inbound_nodes": %s}],
+                 "input_layers": [["img", 0, 0]], "output_layers": [["inner", 0, 0]]}}""".formatted(seq, inboundNodes);
     }
 
     /** Walks the weight files a fixture lists for one layer. */

@@ -46,7 +46,7 @@ class KerasSemanticsFixtureTest {
             weights.put(e.getKey(), arrays);
         }
         ImportedModel m = KerasModelBuilder.build("Keras test", Path.of(kase), ModelConfig.parse(c.get("model").toString()),
-                layer -> weights.getOrDefault(layer, List.of()), c.get("keras_version").getAsString(), "tensorflow");
+                layer -> weights.getOrDefault(layer.name(), List.of()), c.get("keras_version").getAsString(), "tensorflow");
         Tensor x = keras(m, npy(kase, "x.npy"));
         Tensor expected = keras(m, npy(kase, "y.npy"));
         Tensor y = KerasTestSupport.run(m, x);
