@@ -21,6 +21,8 @@ package dev.decoderlens.analysis;
  * variance that stands out at the periodic frequencies above the spectrum nearby. 0 for a constant map or
  * noise-like content, 1 for a pure periodic pattern. {@code peakShare} is the plain share sum_f P(f) / sum P.
  *
+ * {@link PeriodicPower} computes just those bins from the phase sub-grids; the sum of all P is the variance.
+ *
  * <p>The {@code between}, {@code variance}, {@code excess} and {@code acPower} parts are kept so that a layer's
  * measure can pool its filters: sqrt(sum B / sum V) and sum excess / sum power, so filters with almost no
  * variance do not dominate.
@@ -79,37 +81,9 @@ public record Checkerboard(int period, double phase, double spectral, double pea
         if (!spectral || variance <= tiny(mean)) {
             return new Checkerboard(s, phase, 0, 0, between, variance, 0, variance);
         }
-        PowerSpectrum p = PowerSpectrum.of(m, w, b, b, rh, rw);
-        double ac = p.total(), peaks = 0, excess = 0;
-        for (int j = 0; j < s; j++) {
-            for (int k = 0; k < s; k++) {
-                if (j == 0 && k == 0) {
-                    continue;
-                }
-                int u = j * rh / s, v = k * rw / s;
-                double at = p.at(u, v);
-                peaks += at;
-                excess += Math.max(0, at - background(p, u, v, rh / s, rw / s));
-            }
-        }
-        return new Checkerboard(s, phase, ac > 0 ? excess / ac : 0, ac > 0 ? peaks / ac : 0, between, variance, excess, ac);
-    }
-
-    /** Mean power within {@link #NEIGHBOURHOOD} bins of (u, v), leaving out the periodic bins themselves. */
-    private static double background(PowerSpectrum p, int u, int v, int stepU, int stepV) {
-        double sum = 0;
-        int n = 0;
-        for (int du = -NEIGHBOURHOOD; du <= NEIGHBOURHOOD; du++) {
-            for (int dv = -NEIGHBOURHOOD; dv <= NEIGHBOURHOOD; dv++) {
-                int uu = Math.floorMod(u + du, p.height()), vv = Math.floorMod(v + dv, p.width());
-                if (uu % stepU == 0 && vv % stepV == 0) {
-                    continue;
-                }
-                sum += p.at(uu, vv);
-                n++;
-            }
-        }
-        return n == 0 ? 0 : sum / n;
+        // Parseval: the power of the mean-removed region sums to its variance.
+        double[] pe = PeriodicPower.peaksAndExcess(m, w, b, b, rh, rw, s, mean);
+        return new Checkerboard(s, phase, pe[1] / variance, pe[0] / variance, between, variance, pe[1], variance);
     }
 
     /**

@@ -91,6 +91,22 @@ public record MapStats(long count, double min, double max, double mean, double s
             return this;
         }
 
+        /** Adds everything another accumulator (with the same limits) has seen. */
+        public Accumulator merge(Accumulator o) {
+            count += o.count;
+            nan += o.nan;
+            inf += o.inf;
+            zeros += o.zeros;
+            satLow += o.satLow;
+            satHigh += o.satHigh;
+            finite += o.finite;
+            min = Math.min(min, o.min);
+            max = Math.max(max, o.max);
+            sum += o.sum;
+            sumSq += o.sumSq;
+            return this;
+        }
+
         public MapStats stats() {
             if (finite == 0) {
                 return new MapStats(count, Double.NaN, Double.NaN, Double.NaN, Double.NaN, nan, inf, zeros, 0, 0);

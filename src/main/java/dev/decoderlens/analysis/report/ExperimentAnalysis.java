@@ -1,6 +1,9 @@
 package dev.decoderlens.analysis.report;
 
 import dev.decoderlens.analysis.OverlapMap;
+import dev.decoderlens.analysis.PowerSpectrum;
+import dev.decoderlens.analysis.RadialSpectrum;
+import dev.decoderlens.engine.Tensor;
 import dev.decoderlens.experiment.ExperimentResult;
 import dev.decoderlens.experiment.ExperimentSettings.Side;
 import dev.decoderlens.experiment.LayerInfo;
@@ -19,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ExperimentAnalysis {
     private final ExperimentResult result;
     private final Map<String, LayerAnalysis> layers = new ConcurrentHashMap<>();
+    private final Map<String, RadialSpectrum> spectra = new ConcurrentHashMap<>();
     private volatile Optional<Difference> difference;
 
     public ExperimentAnalysis(ExperimentResult result) {
@@ -42,6 +46,28 @@ public final class ExperimentAnalysis {
     /** The path's output layer. */
     public LayerAnalysis output(Side side) {
         return layer(side, result.path(side).plan().outputName());
+    }
+
+    /** The radial spectrum of a decoder layer (power averaged over its filters), computed once on request. */
+    public RadialSpectrum spectrum(Side side, String name) {
+        return spectra.computeIfAbsent(side + "/" + name, k -> {
+            Tensor t = result.path(side).activation(name);
+            int c = t.dim(1), h = t.dim(2), w = t.dim(3);
+            double[] sum = new double[h * w];
+            float[] map = new float[h * w];
+            for (int ch = 0; ch < c; ch++) {
+                double[] p = PowerSpectrum.of(t.channelMap(0, ch, map), w, 0, 0, h, w).power();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += p[i];
+                }
+            }
+            return RadialSpectrum.ofSum(sum, h, w, c);
+        });
+    }
+
+    /** The radial spectrum of the path's output. */
+    public RadialSpectrum outputSpectrum(Side side) {
+        return spectrum(side, result.path(side).plan().outputName());
     }
 
     /**
