@@ -75,7 +75,7 @@ class ImagesTest {
         BufferedImage bgr = new BufferedImage(2, 1, BufferedImage.TYPE_3BYTE_BGR);
         bgr.setRGB(0, 0, 0x123456);
         bgr.setRGB(1, 0, 0xfedcba);
-        for (String format : new String[] {"png", "bmp"}) {
+        for (String format : new String[] {"png", "bmp", "tiff"}) {
             SourceImage b = Images.read(write(bgr, format, "bgr." + format));
             assertArrayEquals(new int[] {0x123456, 0xfedcba}, rgbRow(b), format);
             assertEquals("", b.note());

@@ -1,6 +1,5 @@
 package dev.decoderlens.engine.kernel;
 
-import dev.decoderlens.engine.op.Activation;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -22,13 +21,14 @@ final class VectorDotTiles {
     }
 
     /**
-     * 4 output pixel(s) x {@value #CO} output channels: out[o + p*ostep + c] = act(bias[co0 + c] + sum over tap, ci of
-     * in[base[tap] + p*pstep + ci] * w[wo + c*coStride + tap*cinG + ci]) for c < width.
+     * 4 output pixel(s) x {@value #CO} output channels: out[o + p*ostep + c] = bias[co0 + c] + sum over tap, ci of
+     * in[base[tap] + p*pstep + ci] * w[wo + c*coStride + tap*cinG + ci] for c < width (activation: by the caller).
      */
     static void tile4(float[] in, int[] base, int pstep, int cinG, float[] w, int wo, int coStride, float[] bias,
-                      int co0, int width, float[] out, int o, int ostep, Activation act) {
+                      int co0, int width, float[] out, int o, int ostep) {
         FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a02 = FloatVector.zero(S), a03 = FloatVector.zero(S), a10 = FloatVector.zero(S), a11 = FloatVector.zero(S), a12 = FloatVector.zero(S), a13 = FloatVector.zero(S), a20 = FloatVector.zero(S), a21 = FloatVector.zero(S), a22 = FloatVector.zero(S), a23 = FloatVector.zero(S), a30 = FloatVector.zero(S), a31 = FloatVector.zero(S), a32 = FloatVector.zero(S), a33 = FloatVector.zero(S);
         FloatVector x0, x1, x2, x3, v0, v1, v2, v3;
+        float[] sums = new float[CO];
         for (int tap = 0; tap < base.length; tap++) {
             int i0 = base[tap];
             int i1 = i0 + 1 * pstep;
@@ -90,20 +90,37 @@ final class VectorDotTiles {
                 a33 = x3.fma(v3, a33);
             }
         }
-        finish(a00, a01, a02, a03, bias, co0, width, out, o + 0 * ostep, act);
-        finish(a10, a11, a12, a13, bias, co0, width, out, o + 1 * ostep, act);
-        finish(a20, a21, a22, a23, bias, co0, width, out, o + 2 * ostep, act);
-        finish(a30, a31, a32, a33, bias, co0, width, out, o + 3 * ostep, act);
+        sums[0] = a00.reduceLanes(VectorOperators.ADD);
+        sums[1] = a01.reduceLanes(VectorOperators.ADD);
+        sums[2] = a02.reduceLanes(VectorOperators.ADD);
+        sums[3] = a03.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, width, out, o + 0 * ostep);
+        sums[0] = a10.reduceLanes(VectorOperators.ADD);
+        sums[1] = a11.reduceLanes(VectorOperators.ADD);
+        sums[2] = a12.reduceLanes(VectorOperators.ADD);
+        sums[3] = a13.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, width, out, o + 1 * ostep);
+        sums[0] = a20.reduceLanes(VectorOperators.ADD);
+        sums[1] = a21.reduceLanes(VectorOperators.ADD);
+        sums[2] = a22.reduceLanes(VectorOperators.ADD);
+        sums[3] = a23.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, width, out, o + 2 * ostep);
+        sums[0] = a30.reduceLanes(VectorOperators.ADD);
+        sums[1] = a31.reduceLanes(VectorOperators.ADD);
+        sums[2] = a32.reduceLanes(VectorOperators.ADD);
+        sums[3] = a33.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, width, out, o + 3 * ostep);
     }
 
     /**
-     * 1 output pixel(s) x {@value #CO} output channels: out[o + p*ostep + c] = act(bias[co0 + c] + sum over tap, ci of
-     * in[base[tap] + p*pstep + ci] * w[wo + c*coStride + tap*cinG + ci]) for c < width.
+     * 1 output pixel(s) x {@value #CO} output channels: out[o + p*ostep + c] = bias[co0 + c] + sum over tap, ci of
+     * in[base[tap] + p*pstep + ci] * w[wo + c*coStride + tap*cinG + ci] for c < width (activation: by the caller).
      */
     static void tile1(float[] in, int[] base, int pstep, int cinG, float[] w, int wo, int coStride, float[] bias,
-                      int co0, int width, float[] out, int o, int ostep, Activation act) {
+                      int co0, int width, float[] out, int o, int ostep) {
         FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a02 = FloatVector.zero(S), a03 = FloatVector.zero(S);
         FloatVector x0, v0, v1, v2, v3;
+        float[] sums = new float[CO];
         for (int tap = 0; tap < base.length; tap++) {
             int i0 = base[tap];
             int k = wo + tap * cinG;
@@ -132,15 +149,17 @@ final class VectorDotTiles {
                 a03 = x0.fma(v3, a03);
             }
         }
-        finish(a00, a01, a02, a03, bias, co0, width, out, o + 0 * ostep, act);
+        sums[0] = a00.reduceLanes(VectorOperators.ADD);
+        sums[1] = a01.reduceLanes(VectorOperators.ADD);
+        sums[2] = a02.reduceLanes(VectorOperators.ADD);
+        sums[3] = a03.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, width, out, o + 0 * ostep);
     }
 
-    private static void finish(FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3, float[] bias, int co0,
-                               int width, float[] out, int o, Activation act) {
-        float[] s = {a0.reduceLanes(VectorOperators.ADD), a1.reduceLanes(VectorOperators.ADD),
-                a2.reduceLanes(VectorOperators.ADD), a3.reduceLanes(VectorOperators.ADD)};
+    /** Reductions stay in the tile (a helper taking vectors would box them when not inlined); stores are scalar. */
+    private static void store(float[] sums, float[] bias, int co0, int width, float[] out, int o) {
         for (int c = 0; c < width; c++) {
-            out[o + c] = act.apply(bias[co0 + c] + s[c]);
+            out[o + c] = bias[co0 + c] + sums[c];
         }
     }
 }

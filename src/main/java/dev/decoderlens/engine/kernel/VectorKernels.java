@@ -80,7 +80,6 @@ public final class VectorKernels extends ScalarKernels {
         int chunk = Math.max(1, PANEL_BYTES / (4 * panel));
         Activation act = job.act();
         boolean relu = act == Activation.RELU;
-        boolean later = !relu && act != Activation.IDENTITY; // applied after the store
         int[] base = new int[taps];
         float[] scratch = new float[VectorTiles.PIXELS * NB];
         float[] padBias = new float[NB];
@@ -114,17 +113,28 @@ public final class VectorKernels extends ScalarKernels {
                         } else {
                             VectorTiles.tile1(job.in(), base, cinG, w, wo, bias, biasOff, dst, d, relu);
                         }
-                        for (int p = 0; p < tile; p++) {
-                            if (partial) {
-                                System.arraycopy(scratch, p * NB, job.out(), o + p * ostep, width);
-                            }
-                            if (later) {
-                                act.applyInPlace(job.out(), o + p * ostep, o + p * ostep + width);
-                            }
+                        for (int p = 0; p < tile && partial; p++) {
+                            System.arraycopy(scratch, p * NB, job.out(), o + p * ostep, width);
                         }
                     }
                 }
             }
+        }
+        if (!relu) {
+            activateRow(job, ph, outRow);
+        }
+    }
+
+    /** Applies the fused activation to everything one row task wrote (all groups and channels of its pixels). */
+    private static void activateRow(ConvJob job, ConvJob.Phase ph, int outRow) {
+        int c = job.outC();
+        if (ph.stepW() == 1) {
+            VectorActivations.apply(job.act(), job.out(), outRow, outRow + ph.cols() * c);
+            return;
+        }
+        for (int u = 0; u < ph.cols(); u++) {
+            int o = outRow + u * ph.stepW() * c;
+            VectorActivations.apply(job.act(), job.out(), o, o + c);
         }
     }
 
@@ -151,13 +161,14 @@ public final class VectorKernels extends ScalarKernels {
                     int wo = (g * blocks * cb + b * cb) * coStride;
                     if (tile == 4) {
                         VectorDotTiles.tile4(job.in(), base, pstep, cinG, w, wo, coStride, job.bias(), co0, width,
-                                job.out(), o, ostep, job.act());
+                                job.out(), o, ostep);
                     } else {
                         VectorDotTiles.tile1(job.in(), base, pstep, cinG, w, wo, coStride, job.bias(), co0, width,
-                                job.out(), o, ostep, job.act());
+                                job.out(), o, ostep);
                     }
                 }
             }
         }
+        activateRow(job, ph, outRow);
     }
 }

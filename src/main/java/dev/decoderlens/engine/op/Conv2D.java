@@ -4,6 +4,7 @@ import dev.decoderlens.engine.ExecContext;
 import dev.decoderlens.engine.Op;
 import dev.decoderlens.engine.Shapes;
 import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.kernel.ChannelsLast;
 import dev.decoderlens.engine.kernel.ConvJob;
 import dev.decoderlens.engine.kernel.FilterTaps;
 import dev.decoderlens.engine.kernel.Kernels;
@@ -94,7 +95,7 @@ public final class Conv2D implements Op {
         if (x.dim(1) != channels) {
             throw new IllegalArgumentException(type + " expects " + channels + " input channels, got " + x.dim(1));
         }
-        return x.toNhwc();
+        return ChannelsLast.of(x);
     }
 
     @Override

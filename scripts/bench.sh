@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Issue 3 benchmark: DecoderLens engine vs ONNX Runtime (Java) in one JVM, interleaved, medians.
+# Usage: scripts/bench.sh [--reps N] [--only TEXT] [--no-scalar]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+mvn -q -B test-compile
+mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx8g \
+  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  dev.decoderlens.bench.ConvBenchmark "$@"
