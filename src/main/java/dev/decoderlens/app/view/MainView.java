@@ -64,7 +64,7 @@ public final class MainView extends BorderPane {
 
         SplitPane centre = new SplitPane(new PictureRow(vm), lower);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        centre.setDividerPositions(0.42);
+        centre.setDividerPositions(0.40);
         setCenter(centre);
 
         setOnDragOver(this::dragOver);
