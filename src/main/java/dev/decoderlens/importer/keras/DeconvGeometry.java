@@ -29,9 +29,10 @@ record DeconvGeometry(int padBegin, int padEnd, int outputPad, int length) {
      */
     static DeconvGeometry of(int in, int kernel, int stride, int dilation, boolean same, int outputPadding, int explicitOut) {
         int k = (kernel - 1) * dilation + 1;
-        if (explicitOut >= 0 && in >= 1 && !tensorFlowAccepts(in, k, stride, same, explicitOut)) {
+        if (explicitOut >= 0 && (in < 1 || !tensorFlowAccepts(in, k, stride, same, explicitOut))) {
             // An output_shape no convolution maps back to the input (TF would refuse it): take the natural size, as
             // the "original report" preset does (128x128, 2x2 kernel, no subsample: 129x129, not output_shape's 256).
+            // With a free input size the natural size is the only rule that holds for every input.
             explicitOut = -1;
         }
         // With the length given by the rule, (in - 1) s + k - out does not depend on in: compute it for in = 1.
@@ -45,7 +46,7 @@ record DeconvGeometry(int padBegin, int padEnd, int outputPad, int length) {
             extra = -end;
             end = 0;
         }
-        int length = in >= 1 ? out : (explicitOut >= 0 ? explicitOut : -1);
+        int length = in >= 1 ? out : -1;
         return new DeconvGeometry(begin, end, extra, length);
     }
 

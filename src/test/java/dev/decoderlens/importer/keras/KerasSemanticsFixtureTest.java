@@ -35,7 +35,26 @@ class KerasSemanticsFixtureTest {
             "upsampling_bilinear_half_pixel", "upsampling_bilinear_tf1", "avgpool_same", "flatten_dense_channels_last",
             "channels_first_conv_flatten", "functional_keras3_mix", "keras1_th_functional", "rescaling_prelu"})
     void matchesKerasRule(String kase) throws Exception {
+        check(kase, false);
+    }
+
+    /** Fully convolutional models are often saved with free spatial sizes, (None, None, None, C): same results. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"conv_same_k4_s2", "deconv_same_k3_s2_op1", "deconv_valid_k2_s3", "upsampling_bilinear_half_pixel",
+            "avgpool_same", "keras1_deconvolution2d_same"})
+    void matchesKerasRuleWithFreeSpatialSize(String kase) throws Exception {
+        check(kase, true);
+    }
+
+    private static void check(String kase, boolean freeSize) throws Exception {
         JsonObject c = JsonParser.parseString(new String(bytes(kase, "case.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+        if (freeSize) {
+            var first = c.getAsJsonObject("model").getAsJsonObject("config").getAsJsonArray("layers").get(0)
+                    .getAsJsonObject().getAsJsonObject("config");
+            var shape = first.getAsJsonArray("batch_input_shape");
+            shape.set(1, com.google.gson.JsonNull.INSTANCE);
+            shape.set(2, com.google.gson.JsonNull.INSTANCE);
+        }
         Map<String, List<WeightArray>> weights = new HashMap<>();
         for (var e : c.getAsJsonObject("weights").entrySet()) {
             List<WeightArray> arrays = new ArrayList<>();
