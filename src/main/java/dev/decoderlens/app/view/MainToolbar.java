@@ -77,6 +77,7 @@ final class MainToolbar extends ToolBar {
                 Ui.button("openImage", Feather.FOLDER, "Open", "Open an image file (Ctrl+O); you can also drop a file on the window or paste (Ctrl+V)", view::chooseImage),
                 samples,
                 Ui.iconButton("paste", Feather.CLIPBOARD, "Paste an image from the clipboard (Ctrl+V)", view::paste),
+                Ui.button("openModel", Feather.BOX, "Model", "Open your own ONNX or Keras model and browse its layers on the current crop (Ctrl+M)", view::openModel),
                 new Separator(), Ui.label("Preset", "toolbar-label"), preset,
                 Ui.iconButton("rerun", Feather.REFRESH_CW, "Run again (F5)", vm::recompute),
                 new Separator(), Ui.spacer(), theme, more);

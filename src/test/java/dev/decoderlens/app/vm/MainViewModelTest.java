@@ -151,10 +151,21 @@ class MainViewModelTest {
                 "the restored session computes the same activations");
         assertEquals(1, fresh.encoderRuns(), "restoring runs once");
 
-        again.resetToDefaults();
-        assertFalse(java.nio.file.Files.exists(again.lastSessionFile()));
-        assertEquals(Preset.ORIGINAL_REPORT, again.presetProperty().get());
-        assertEquals(ColorMap.VIRIDIS, again.colorMapProperty().get());
+        // reset opens the raccoon at the report's 512 crop: leave that run unstarted
+        Background idle = new Background() {
+            @Override
+            public <T> Handle submit(Job<T> job, Progress progress, java.util.function.Consumer<T> onDone,
+                    java.util.function.Consumer<Throwable> onFailed) {
+                return Handle.DONE;
+            }
+        };
+        MainViewModel third = new MainViewModel(idle, new SettingsStore(dir.resolve("settings.properties")), fresh);
+        third.resetToDefaults();
+        assertFalse(java.nio.file.Files.exists(third.lastSessionFile()));
+        assertFalse(java.nio.file.Files.exists(dir.resolve("settings.properties")));
+        assertEquals(Preset.ORIGINAL_REPORT, third.presetProperty().get());
+        assertEquals(ColorMap.VIRIDIS, third.colorMapProperty().get());
+        assertEquals(new Crop(200, 50, 512, 512), third.image().crop(), "the report's crop of the raccoon");
     }
 
     @Test
