@@ -46,8 +46,24 @@ class KerasSemanticsFixtureTest {
         check(kase, true);
     }
 
+    /** Which bilinear UpSampling2D a Keras build ran: tf.keras and Keras >= 2.4 half-pixel, multi-backend 2.x legacy. */
+    @ParameterizedTest(name = "Keras {1}: {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"upsampling_bilinear_half_pixel, 2.2.4-tf", "upsampling_bilinear_half_pixel, 2.3.0-tf",
+            "upsampling_bilinear_half_pixel, 3.3.3", "upsampling_bilinear_half_pixel, 2.13.1",
+            "upsampling_bilinear_tf1, 2.3.1", "upsampling_bilinear_tf1, 2.0.5"})
+    void bilinearUpsamplingFollowsTheKerasBuild(String kase, String version) throws Exception {
+        check(kase, false, version);
+    }
+
     private static void check(String kase, boolean freeSize) throws Exception {
+        check(kase, freeSize, null);
+    }
+
+    private static void check(String kase, boolean freeSize, String version) throws Exception {
         JsonObject c = JsonParser.parseString(new String(bytes(kase, "case.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+        if (version != null) {
+            c.addProperty("keras_version", version);
+        }
         if (freeSize) {
             var first = c.getAsJsonObject("model").getAsJsonObject("config").getAsJsonArray("layers").get(0)
                     .getAsJsonObject().getAsJsonObject("config");
