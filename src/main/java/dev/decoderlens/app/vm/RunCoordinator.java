@@ -124,7 +124,9 @@ public final class RunCoordinator {
         a.show(r, d.outA(), d.rangeA());
         b.show(r, d.outB(), d.rangeB());
         String enc = r.encoder().fromCache() ? "encoder cached" : "encoder " + ms(r.encoder().trace().totalNanos());
-        status.finished("Done", enc + " · path A " + timing(r, ExperimentSettings.Side.A) + " · path B " + timing(r, ExperimentSettings.Side.B));
+        long total = r.encoder().trace().totalNanos() * (r.encoder().fromCache() ? 0 : 1)
+                + (r.pathA().fromCache() ? 0 : r.pathA().trace().totalNanos()) + (r.pathB().fromCache() ? 0 : r.pathB().trace().totalNanos());
+        status.finished("Done in " + ms(total), enc + " · path A " + timing(r, ExperimentSettings.Side.A) + " · path B " + timing(r, ExperimentSettings.Side.B));
         redrawGrid(a, map, norm);
         redrawGrid(b, map, norm);
         analyse(r);
