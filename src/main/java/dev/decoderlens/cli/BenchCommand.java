@@ -1,6 +1,5 @@
 package dev.decoderlens.cli;
 
-import dev.decoderlens.engine.CancellationToken;
 import dev.decoderlens.engine.Executor;
 import dev.decoderlens.engine.Shapes;
 import dev.decoderlens.engine.Taps;
@@ -68,14 +67,14 @@ final class BenchCommand implements Callable<Integer> {
                 m.graph().nodes().size(), what, executor.kernels().name());
         out.flush();
         for (int i = 0; i < warmup; i++) {
-            executor.run(m.graph(), feeds, Taps.OUTPUTS, CancellationToken.NONE);
+            ModelInputs.run(executor, m, feeds, Taps.OUTPUTS);
         }
         double[] wall = new double[runs];
         Map<String, double[]> perType = new LinkedHashMap<>();
         Map<String, Long> macsPerType = new LinkedHashMap<>();
         for (int r = 0; r < runs; r++) {
             long t0 = System.nanoTime();
-            Trace trace = executor.run(m.graph(), feeds, Taps.OUTPUTS, CancellationToken.NONE);
+            Trace trace = ModelInputs.run(executor, m, feeds, Taps.OUTPUTS);
             wall[r] = (System.nanoTime() - t0) / 1e6;
             final int run = r;
             trace.nanosByType().forEach((type, ns) -> perType.computeIfAbsent(type, k -> new double[runs])[run] = ns / 1e6);

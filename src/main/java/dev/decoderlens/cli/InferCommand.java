@@ -1,6 +1,5 @@
 package dev.decoderlens.cli;
 
-import dev.decoderlens.engine.CancellationToken;
 import dev.decoderlens.engine.Executor;
 import dev.decoderlens.engine.Shapes;
 import dev.decoderlens.engine.Taps;
@@ -49,7 +48,7 @@ final class InferCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImportedModel m = ModelImporters.open(model);
         Map<String, Tensor> feeds = ModelInputs.fromFiles(m, inputs);
-        Trace trace = new Executor().run(m.graph(), feeds, all ? Taps.ALL : Taps.OUTPUTS, CancellationToken.NONE);
+        Trace trace = ModelInputs.run(new Executor(), m, feeds, all ? Taps.ALL : Taps.OUTPUTS);
         Set<String> names = new LinkedHashSet<>();
         if (all) {
             trace.runs().forEach(r -> r.outputs().stream().filter(s -> !s.isEmpty()).forEach(names::add));

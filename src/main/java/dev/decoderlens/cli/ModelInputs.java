@@ -1,7 +1,12 @@
 package dev.decoderlens.cli;
 
+import dev.decoderlens.engine.CancellationToken;
+import dev.decoderlens.engine.Executor;
+import dev.decoderlens.engine.GraphException;
 import dev.decoderlens.engine.Shapes;
+import dev.decoderlens.engine.Taps;
 import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.Trace;
 import dev.decoderlens.importer.ImportedModel;
 import dev.decoderlens.importer.ImportedModel.InputSpec;
 import dev.decoderlens.importer.ImportedModel.IoLayout;
@@ -130,6 +135,15 @@ final class ModelInputs {
             throw new CliException(file + ": no such file");
         } catch (IOException e) {
             throw new CliException(e.getMessage());
+        }
+    }
+
+    /** Runs the model once; a failure inside a node is reported with the model file in front. */
+    static Trace run(Executor executor, ImportedModel model, Map<String, Tensor> feeds, Taps taps) {
+        try {
+            return executor.run(model.graph(), feeds, taps, CancellationToken.NONE);
+        } catch (GraphException e) {
+            throw new GraphException(model.source() + ": " + e.getMessage(), e);
         }
     }
 

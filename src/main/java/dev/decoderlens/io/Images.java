@@ -104,7 +104,7 @@ public final class Images {
         } catch (IOException | RuntimeException e) {
             // ImageIO readers throw IIOException, EOFException, IndexOutOfBounds... on truncated or corrupt files.
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new ImageException(name + ": broken or truncated image (" + why + ")", e);
+            throw new ImageException(name + ": cannot be decoded: broken, truncated or an unsupported variant (" + why + ")", e);
         }
     }
 

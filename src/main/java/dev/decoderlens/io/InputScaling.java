@@ -43,8 +43,13 @@ public enum InputScaling {
         };
     }
 
-    /** The range of input values this scaling produces, for texts such as "the input is raw 0..255". */
+    /** The range of input values this scaling produces (over all channels), for texts such as "the input is raw 0..255". */
     public float[] range(boolean grey) {
-        return new float[] {apply(0, grey ? -1 : 0), apply(255, grey ? -1 : 2)};
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        for (int c = grey ? -1 : 0; c < (grey ? 0 : 3); c++) {
+            lo = Math.min(lo, apply(0, c));
+            hi = Math.max(hi, apply(255, c));
+        }
+        return new float[] {lo, hi};
     }
 }

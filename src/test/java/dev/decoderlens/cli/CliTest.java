@@ -94,6 +94,37 @@ class CliTest {
         }
     }
 
+    /** A channels-last Keras model: the .npy input is NHWC, as Keras takes it; the result must be Keras's own. */
+    @Test
+    void inferReadsKerasInputsInTheirOwnLayout() throws Exception {
+        Path dir = Path.of(System.getProperty("decoderlens.shared",
+                Path.of(System.getProperty("user.dir")).resolve("../shared").toString()))
+                .resolve("keras-models/dl4j-test-resources/fullconfigs/cnn");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "../shared/keras-models is absent");
+        Path out = tmp.resolve("keras");
+        Result r = run("infer", "--model", dir.resolve("cnn_batch_norm.h5").toString(), "--input",
+                dir.resolve("input.npy").toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        Path written;
+        try (Stream<Path> s = Files.list(out)) {
+            written = s.findFirst().orElseThrow();
+        }
+        assertNull(Tolerance.compare(read(written), Npy.read(dir.resolve("predictions.npy")), 1e-4, 1e-3));
+
+        // An image-to-image Keras model: its output is written channels-last too, (N, H, W, C).
+        Path ae = dir.resolve("../../../colourspark/autoencoder.keras").normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(ae));
+        Path x = tmp.resolve("gray.npy");
+        Npy.write(Tensor.zeros(1, 96, 96, 1), x);
+        Path aeOut = tmp.resolve("ae");
+        Result r2 = run("infer", "--model", ae.toString(), "--input", x.toString(), "--out", aeOut.toString());
+        assertEquals(0, r2.status(), r2.err());
+        try (Stream<Path> s = Files.list(aeOut)) {
+            int[] shape = read(s.findFirst().orElseThrow()).shape(); // (1, 96, 96, C), not (1, C, 96, 96)
+            assertTrue(shape.length == 4 && shape[1] == 96 && shape[2] == 96 && shape[3] != 96, Arrays.toString(shape));
+        }
+    }
+
     @Test
     void benchEndsWithTheMedian() throws Exception {
         Result r = run("bench", "--model", fixture("dcgan_generator.onnx").toString(), "--warmup", "0", "--runs", "3");

@@ -64,6 +64,7 @@ class WeightFactoryTest {
             }
         }
         assertFalse(w.get(0, 0, 0, 0) == w.get(4, 0, 0, 0) && w.get(0, 0, 1, 1) == w.get(4, 0, 1, 1));
+        assertTrue(w.sameValues(WeightFactory.conv(sub, WeightInit.of(Initialiser.ICNR, 1), "conv1")), "same seed, same weights");
     }
 
     @Test

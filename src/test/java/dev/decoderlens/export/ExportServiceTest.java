@@ -153,6 +153,23 @@ class ExportServiceTest {
     }
 
     @Test
+    void aGreyInputIsShownGreyAndOneChannelOutputsThroughTheColourMap() throws IOException {
+        var settings = Preset.CHECKERBOARD_K3S2.settings().withColorMode(dev.decoderlens.io.ColorMode.GRAYSCALE);
+        ExportSource src = SyntheticResults.source(Preset.CHECKERBOARD_K3S2, settings, 16, 10);
+        assertEquals(1, src.result().pathB().output().dim(1));
+        var w = service.exportComparison(src, new GridOptions(1, ColorMap.MAGMA, Normalization.PER_LAYER), dir.resolve("g.png"), false);
+        BufferedImage png = ImageIO.read(w.png().toFile());
+        ArgbImage input = Pictures.inputPicture(src.result());
+        int p = input.get(3, 4);
+        assertEquals((p >> 16) & 0xFF, p & 0xFF, "grey input: red = blue");
+        assertNotNull(find(png, input));
+        // sigmoid output drawn over 0..1 with the chosen map
+        Tensor outB = src.result().pathB().output();
+        ArgbImage expected = dev.decoderlens.render.OutputPicture.mapped(outB, 0, 0, ColorScale.of(ColorMap.MAGMA, new ValueRange(0, 1)));
+        assertNotNull(find(png, expected));
+    }
+
+    @Test
     void activationsAreWrittenAsNchwFloat32() throws IOException {
         ExportSource src = SyntheticResults.source(Preset.ORIGINAL_REPORT, 16, 5);
         List<Path> files = service.exportActivations(src, Branch.B, null, dir, false);

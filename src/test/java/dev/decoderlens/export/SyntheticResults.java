@@ -25,7 +25,10 @@ final class SyntheticResults {
     }
 
     static ExportSource source(Preset preset, int size, long seed) {
-        ExperimentSettings s = preset.settings();
+        return source(preset, preset.settings(), size, seed);
+    }
+
+    static ExportSource source(Preset preset, ExperimentSettings s, int size, long seed) {
         Random r = new Random(seed);
         int[] px = new int[size * size];
         for (int i = 0; i < px.length; i++) {

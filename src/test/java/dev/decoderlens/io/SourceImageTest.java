@@ -38,6 +38,15 @@ class SourceImageTest {
     }
 
     @Test
+    void scalingRangesCoverEveryChannel() {
+        assertArrayEquals(new float[] {0, 255}, InputScaling.RAW_0_255.range(false));
+        assertArrayEquals(new float[] {-1, 1}, InputScaling.SYMMETRIC_MINUS1_1.range(true));
+        float[] r = InputScaling.IMAGENET.range(false);
+        assertEquals(-0.485f / 0.229f, r[0], 1e-5); // red has the lowest (0 - mean) / std
+        assertEquals((1 - 0.406f) / 0.225f, r[1], 1e-5); // blue the highest (1 - mean) / std
+    }
+
+    @Test
     void greyUsesBt601Luma() {
         Tensor g = IMG.toTensor(InputScaling.RAW_0_255, ColorMode.GRAYSCALE);
         assertArrayEquals(new int[] {1, 1, 2, 3}, g.shape());

@@ -3,6 +3,7 @@ package dev.decoderlens.analysis.report;
 import dev.decoderlens.analysis.Checkerboard;
 import dev.decoderlens.analysis.MapStats;
 import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.kernel.Parallel;
 import dev.decoderlens.experiment.LayerInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,25 +44,28 @@ public record LayerAnalysis(LayerInfo info, int period, MapStats stats, List<Map
     static LayerAnalysis measure(LayerInfo info, Tensor t, int period, boolean spectra, WarningContext context) {
         int c = t.dim(1), h = t.dim(2), w = t.dim(3);
         double[] lim = limits(info.activation());
-        MapStats.Accumulator all = new MapStats.Accumulator(lim[0], lim[1]);
-        List<MapStats> filters = new ArrayList<>(c);
-        List<Checkerboard> boards = new ArrayList<>(c);
-        float[] map = new float[h * w];
         // One transposition to channel-major, then contiguous copies: reading each channel straight out of the
         // NHWC storage would touch every cache line of the tensor once per channel.
         float[] planes = t.toRowMajor().data();
+        int hw = h * w;
+        MapStats.Accumulator[] acc = new MapStats.Accumulator[c];
+        Checkerboard[] board = new Checkerboard[c];
+        // Filters are independent: measure them on the engine's worker threads.
+        Parallel.forEach(c, ch -> {
+            float[] map = java.util.Arrays.copyOfRange(planes, ch * hw, (ch + 1) * hw);
+            acc[ch] = new MapStats.Accumulator(lim[0], lim[1]).add(map, 0, hw);
+            board[ch] = Checkerboard.of(map, h, w, period, period, spectra);
+        });
+        MapStats.Accumulator all = new MapStats.Accumulator(lim[0], lim[1]);
+        List<MapStats> filters = new ArrayList<>(c);
         int dead = 0;
-        for (int ch = 0; ch < c; ch++) {
-            System.arraycopy(planes, ch * map.length, map, 0, map.length);
-            MapStats.Accumulator one = new MapStats.Accumulator(lim[0], lim[1]).add(map, 0, map.length);
-            all.merge(one);
-            MapStats s = one.stats();
+        for (MapStats.Accumulator a : acc) {
+            all.merge(a);
+            MapStats s = a.stats();
             filters.add(s);
-            if (s.dead()) {
-                dead++;
-            }
-            boards.add(Checkerboard.of(map, h, w, period, period, spectra));
+            dead += s.dead() ? 1 : 0;
         }
+        List<Checkerboard> boards = List.of(board);
         MapStats stats = all.stats();
         Checkerboard pooled = Checkerboard.pooled(boards);
         List<String> warnings = new ArrayList<>(info.warnings());

@@ -29,6 +29,8 @@ import javafx.scene.paint.Color;
 final class AnalysisPane extends ScrollPane {
     private static final Color COLOR_A = Color.web("#1f77b4");
     private static final Color COLOR_B = Color.web("#ff7f0e");
+    /** log10 powers below this are RadialSpectrum's floor for empty rings. */
+    private static final double FLOOR = -29;
     private final VBox box = new VBox(14);
 
     AnalysisPane(MainViewModel vm) {
@@ -94,6 +96,9 @@ final class AnalysisPane extends ScrollPane {
         double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE, fmax = 0;
         for (RadialSpectrum sp : s.spectra().values()) {
             for (int i = 1; i < sp.logPower().length; i++) {
+                if (sp.logPower()[i] < FLOOR) {
+                    continue;
+                }
                 lo = Math.min(lo, sp.logPower()[i]);
                 hi = Math.max(hi, sp.logPower()[i]);
                 fmax = Math.max(fmax, sp.frequency()[i]);
@@ -115,9 +120,14 @@ final class AnalysisPane extends ScrollPane {
             gc.setStroke(side == Side.A ? COLOR_A : COLOR_B);
             gc.setLineWidth(1.6);
             gc.beginPath();
+            boolean first = true;
             for (int i = 1; i < sp.logPower().length; i++) {
+                if (sp.logPower()[i] < FLOOR) {
+                    continue; // an empty ring (past the corner frequency): not a measurement
+                }
                 double x = l + w * sp.frequency()[i] / fmax, y = t + h * (hi - sp.logPower()[i]) / (hi - lo);
-                if (i == 1) {
+                if (first) {
+                    first = false;
                     gc.moveTo(x, y);
                 } else {
                     gc.lineTo(x, y);
@@ -140,11 +150,8 @@ final class AnalysisPane extends ScrollPane {
         for (Side side : Side.values()) {
             for (AnalysisSummary.Overlap o : s.overlaps().get(side)) {
                 ImageView iv = new ImageView(FxImages.of(o.picture()));
-                iv.setSmooth(false);
-                iv.setPreserveRatio(true);
-                iv.setFitWidth(Math.min(160, Math.max(96, o.picture().width() * 4)));
                 String counts = Arrays.stream(o.distinct()).mapToObj(Integer::toString).collect(Collectors.joining(", "));
-                Label cap = Ui.label("Path " + side.name() + " · " + o.layer() + "\ncounts " + counts
+                Label cap = Ui.label("Path " + side.name() + " · " + o.layer() + " (top-left corner)\ncounts " + counts
                         + (o.uniformInside() ? " (even inside)" : " (uneven)"), "stat-key");
                 f.getChildren().add(new VBox(4, iv, cap));
             }

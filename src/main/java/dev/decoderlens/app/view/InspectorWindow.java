@@ -49,6 +49,7 @@ final class InspectorWindow {
         map.setId("inspectorMap");
         zoom.setId("inspectorZoom");
         zoom.setMajorTickUnit(1);
+        zoom.setPrefWidth(120);
         zoom.setSnapToTicks(true);
         zoom.valueProperty().addListener((o, a, z) -> redraw());
         Ui.tip(zoom, "Magnification; from 8x on each activation pixel gets a grid line.");
@@ -59,8 +60,10 @@ final class InspectorWindow {
         HBox nav = Ui.row(6,
                 Ui.iconButton("inspectorPrev", Feather.CHEVRON_LEFT, "Previous filter", () -> step(-1)),
                 Ui.iconButton("inspectorNext", Feather.CHEVRON_RIGHT, "Next filter", () -> step(1)),
-                Ui.label("Zoom"), zoom);
-        VBox side = new VBox(10, heading, nav, numbers, Ui.label("Histogram", "section-label"), histogram, verdict);
+                Ui.iconButton("inspectorZoomOut", Feather.ZOOM_OUT, "Zoom out (-)", () -> zoom.setValue(zoom.getValue() - 1)),
+                zoom,
+                Ui.iconButton("inspectorZoomIn", Feather.ZOOM_IN, "Zoom in (+); from 8x a pixel grid is drawn", () -> zoom.setValue(zoom.getValue() + 1)));
+        VBox side = new VBox(10, heading, nav, numbers, Ui.label("Histogram (bar height ∝ √count)", "section-label"), histogram, verdict);
         side.setPadding(new Insets(12));
         side.setPrefWidth(330);
         ScrollPane scroll = new ScrollPane(map);
@@ -74,6 +77,19 @@ final class InspectorWindow {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        scene.setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case ESCAPE -> stage.hide();
+                case PLUS, ADD, EQUALS -> zoom.setValue(zoom.getValue() + 1);
+                case MINUS, SUBTRACT -> zoom.setValue(zoom.getValue() - 1);
+                case LEFT -> step(-1);
+                case RIGHT -> step(1);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
     }
 
     Stage stage() {

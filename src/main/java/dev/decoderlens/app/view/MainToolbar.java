@@ -42,6 +42,14 @@ final class MainToolbar extends ToolBar {
         preset.getItems().addAll(Preset.values());
         preset.setConverter(PathPanel.converter(MainView::presetLabel));
         preset.setPromptText("Custom");
+        preset.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Preset p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.title());
+                setTooltip(empty || p == null ? null : new Tooltip(p.id() + ": " + p.explanation()));
+            }
+        });
         preset.setPrefWidth(250);
         Ui.tip(preset, "Starting points: the original report, then one idea changed at a time");
         preset.setValue(vm.presetProperty().get());
@@ -77,6 +85,7 @@ final class MainToolbar extends ToolBar {
                 Ui.button("openImage", Feather.FOLDER, "Open", "Open an image file (Ctrl+O); you can also drop a file on the window or paste (Ctrl+V)", view::chooseImage),
                 samples,
                 Ui.iconButton("paste", Feather.CLIPBOARD, "Paste an image from the clipboard (Ctrl+V)", view::paste),
+                Ui.button("openModel", Feather.BOX, "Model", "Open your own ONNX or Keras model and browse its layers on the current crop (Ctrl+M)", view::openModel),
                 new Separator(), Ui.label("Preset", "toolbar-label"), preset,
                 Ui.iconButton("rerun", Feather.REFRESH_CW, "Run again (F5)", vm::recompute),
                 new Separator(), Ui.spacer(), theme, more);

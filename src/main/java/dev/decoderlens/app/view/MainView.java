@@ -36,6 +36,7 @@ public final class MainView extends BorderPane {
     private final InspectorWindow inspector;
     private final TabPane lower = new TabPane();
     private final ExportControls exportControls;
+    private ModelWindow modelWindow;
 
     public MainView(MainViewModel vm, Stage stage) {
         this.vm = vm;
@@ -64,7 +65,7 @@ public final class MainView extends BorderPane {
 
         SplitPane centre = new SplitPane(new PictureRow(vm), lower);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        centre.setDividerPositions(0.42);
+        centre.setDividerPositions(0.40);
         setCenter(centre);
 
         setOnDragOver(this::dragOver);
@@ -99,6 +100,7 @@ public final class MainView extends BorderPane {
         acc.put(KeyCombination.keyCombination("Shortcut+Subtract"), () -> zoomBy(0.8));
         acc.put(KeyCombination.keyCombination("Shortcut+Digit0"), () -> activations.zoomProperty().set(1));
         acc.put(KeyCombination.keyCombination("F5"), vm::recompute);
+        acc.put(KeyCombination.keyCombination("Shortcut+M"), this::openModel);
         acc.put(KeyCombination.keyCombination("Shortcut+E"), exportControls::exportGrids);
         acc.put(KeyCombination.keyCombination("Shortcut+S"), exportControls::saveSession);
         scene.getAccelerators().putIfAbsent(new javafx.scene.input.KeyCodeCombination(KeyCode.F1), this::showShortcuts);
@@ -128,6 +130,13 @@ public final class MainView extends BorderPane {
         } else if (cb.hasImage()) {
             vm.showImage("pasted image", FxPictures.toSource(cb.getImage()));
         }
+    }
+
+    void openModel() {
+        if (modelWindow == null) {
+            modelWindow = new ModelWindow(stage, vm, new dev.decoderlens.app.vm.ModelViewModel(new dev.decoderlens.app.fx.FxBackground()));
+        }
+        modelWindow.choose();
     }
 
     void openInspector(PathViewModel path, int filter) {

@@ -17,6 +17,7 @@ import dev.decoderlens.render.ColorMap;
 import dev.decoderlens.render.ColorScale;
 import dev.decoderlens.render.ValueRange;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record AnalysisSummary(Map<Side, List<Measure>> measures, Map<Side, List<
     public record Measure(String layer, String type, int period, double phase, double spectral, int deadFilters, int filters) {
     }
 
-    /** One upsampling layer's overlap map: how many kernel taps reach each output pixel. */
+    /** One upsampling layer's overlap map (its top-left corner, 8x): how many kernel taps reach each output pixel. */
     public record Overlap(String layer, ArgbImage picture, ColorScale scale, int[] distinct, boolean uniformInside) {
     }
 
@@ -76,17 +77,19 @@ public record AnalysisSummary(Map<Side, List<Measure>> measures, Map<Side, List<
         return new AnalysisSummary(measures, overlaps, spectra, diff, scale, d.isPresent() ? "" : analysis.differenceMissing(), warnings);
     }
 
+    /** The overlap map's top-left corner (up to 16 x 16, border included): the period is what matters. */
     private static Overlap overlap(String name, OverlapMap m) {
-        float[] v = new float[m.counts().length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = m.counts()[i];
+        int h = Math.min(16, m.height()), w = Math.min(16, m.width());
+        int max = Arrays.stream(m.counts()).max().orElse(1);
+        ColorScale s = ColorScale.of(ColorMap.VIRIDIS, new ValueRange(0, Math.max(1, max)));
+        int[] px = new int[h * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                px[y * w + x] = s.argb(m.count(y, x));
+            }
         }
-        ColorScale s = ColorScale.of(ColorMap.VIRIDIS, new ValueRange(0, Math.max(1, ValueRange.of(v).max())));
-        int[] px = new int[v.length];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = s.argb(v[i]);
-        }
-        return new Overlap(name, new ArgbImage(m.width(), m.height(), px), s, m.distinctCounts(), m.uniformInside(m.width() / 8));
+        // enlarged here, nearest neighbour: the software pipeline may smooth a magnified ImageView
+        return new Overlap(name, new ArgbImage(w, h, px).scaled(8), s, m.distinctCounts(), m.uniformInside(Math.min(m.width(), m.height()) / 8));
     }
 
     /** The radial log-power spectrum of an output, power averaged over its channels. */

@@ -124,7 +124,9 @@ public final class RunCoordinator {
         a.show(r, d.outA(), d.rangeA());
         b.show(r, d.outB(), d.rangeB());
         String enc = r.encoder().fromCache() ? "encoder cached" : "encoder " + ms(r.encoder().trace().totalNanos());
-        status.finished("Done", enc + " · path A " + timing(r, ExperimentSettings.Side.A) + " · path B " + timing(r, ExperimentSettings.Side.B));
+        long total = r.encoder().trace().totalNanos() * (r.encoder().fromCache() ? 0 : 1)
+                + (r.pathA().fromCache() ? 0 : r.pathA().trace().totalNanos()) + (r.pathB().fromCache() ? 0 : r.pathB().trace().totalNanos());
+        status.finished("Done in " + ms(total), enc + " · path A " + timing(r, ExperimentSettings.Side.A) + " · path B " + timing(r, ExperimentSettings.Side.B));
         redrawGrid(a, map, norm);
         redrawGrid(b, map, norm);
         analyse(r);
@@ -195,7 +197,9 @@ public final class RunCoordinator {
         ValueRange inRange = new ValueRange(Math.min(in[0], in[1]), Math.max(in[0], in[1]));
         ArgbImage input = OutputPicture.drawable(r.input()) ? OutputPicture.draw(r.input(), 0, map, inRange) : null;
         Tensor oa = r.pathA().output(), ob = r.pathB().output();
-        return new Drawn(r, input, picture(oa, map, s.pathA()), picture(ob, map, s.pathB()), rangeText(oa), rangeText(ob));
+        return new Drawn(r, input, picture(oa, map, s.pathA()), picture(ob, map, s.pathB()),
+                rangeText(oa) + (stretched(oa, s.pathA()) ? " (contrast stretched)" : ""),
+                rangeText(ob) + (stretched(ob, s.pathB()) ? " (contrast stretched)" : ""));
     }
 
     private static ArgbImage picture(Tensor out, ColorMap map, PathConfig p) {
@@ -203,8 +207,24 @@ public final class RunCoordinator {
             return null;
         }
         var act = p.outputActivation();
-        ValueRange range = act.bounded() ? new ValueRange(act.low(), act.high()) : ValueRange.of(out);
-        return OutputPicture.draw(out, 0, map, range);
+        boolean own = !act.bounded() || stretched(out, p);
+        return OutputPicture.draw(out, 0, map, own ? ValueRange.of(out) : new ValueRange(act.low(), act.high()));
+    }
+
+    /**
+     * A bounded output is drawn over its activation's limits, so a saturated one looks as flat as it is; but when
+     * its values span under a tenth of the limits and touch neither, that would be a flat grey hiding every
+     * pattern, so it is drawn over its own range (and the footer says so).
+     */
+    static boolean stretched(Tensor out, PathConfig p) {
+        var act = p.outputActivation();
+        if (!act.bounded()) {
+            return false;
+        }
+        ValueRange r = ValueRange.of(out);
+        float span = act.high() - act.low();
+        return !r.isEmpty() && r.max() - r.min() < 0.1f * span
+                && r.min() > act.low() + 0.01f * span && r.max() < act.high() - 0.01f * span;
     }
 
     static String rangeText(Tensor t) {

@@ -59,9 +59,6 @@ final class ConvLayers {
         boolean same = geo.padding().equals("same");
         int[] op = lc.pair("output_padding");
         int[] explicit = explicitOutput(lc, cl);
-        if (explicit[0] >= 0 && (chw[1] < 0 || chw[2] < 0)) {
-            throw lc.error("has a fixed output_shape but its input size is unknown");
-        }
         DeconvGeometry gh = DeconvGeometry.of(chw[1], geo.kh(), geo.sh(), geo.dh(), same, op == null ? -1 : op[0], explicit[0]);
         DeconvGeometry gw = DeconvGeometry.of(chw[2], geo.kw(), geo.sw(), geo.dw(), same, op == null ? -1 : op[1], explicit[1]);
         ConvSpec spec = new ConvSpec(geo.kh(), geo.kw(), geo.sh(), geo.sw(), geo.dh(), geo.dw(), 1, AutoPad.NOTSET,

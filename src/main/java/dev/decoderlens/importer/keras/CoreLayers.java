@@ -116,15 +116,22 @@ final class CoreLayers {
 
     static KTensor permute(GraphBuilder g, LayerConfig lc, KTensor in, String name) throws ImportException {
         int[] dims = lc.intList("dims");
-        KTensor x = g.plain(in);
-        if (dims == null || dims.length != x.rank()) {
-            throw lc.error("dims " + (dims == null ? "missing" : java.util.Arrays.toString(dims)) + " do not fit rank " + x.rank());
+        if (dims == null || dims.length != in.rank()) {
+            throw lc.error("dims " + (dims == null ? "missing" : java.util.Arrays.toString(dims)) + " do not fit rank " + in.rank());
         }
-        int[] perm = new int[dims.length + 1];
         int[] shape = new int[dims.length];
         for (int i = 0; i < dims.length; i++) {
+            shape[i] = in.shape()[dims[i] - 1];
+        }
+        if (in.image() && g.channelsLastDefault()) {
+            // Image to image in one transpose: result (A, B, C') is engine (N, C', A, B), each read from its engine axis.
+            int[] perm = {0, in.engineAxis(dims[2]), in.engineAxis(dims[0]), in.engineAxis(dims[1])};
+            return new KTensor(g.add(name, new Transpose(perm), in.engine()), shape, true);
+        }
+        KTensor x = g.plain(in);
+        int[] perm = new int[dims.length + 1];
+        for (int i = 0; i < dims.length; i++) {
             perm[i + 1] = dims[i];
-            shape[i] = x.shape()[dims[i] - 1];
         }
         boolean image = shape.length == 3 && g.channelsLastDefault();
         String out = g.add(image ? name + "/nhwc" : name, new Transpose(perm), x.engine());

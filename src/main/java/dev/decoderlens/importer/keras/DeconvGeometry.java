@@ -29,6 +29,12 @@ record DeconvGeometry(int padBegin, int padEnd, int outputPad, int length) {
      */
     static DeconvGeometry of(int in, int kernel, int stride, int dilation, boolean same, int outputPadding, int explicitOut) {
         int k = (kernel - 1) * dilation + 1;
+        if (explicitOut >= 0 && (in < 1 || !tensorFlowAccepts(in, k, stride, same, explicitOut))) {
+            // An output_shape no convolution maps back to the input (TF would refuse it): take the natural size, as
+            // the "original report" preset does (128x128, 2x2 kernel, no subsample: 129x129, not output_shape's 256).
+            // With a free input size the natural size is the only rule that holds for every input.
+            explicitOut = -1;
+        }
         // With the length given by the rule, (in - 1) s + k - out does not depend on in: compute it for in = 1.
         int probe = in >= 1 ? in : 1;
         int out = explicitOut >= 0 ? explicitOut : outputLength(probe, k, stride, same, outputPadding);
@@ -40,8 +46,14 @@ record DeconvGeometry(int padBegin, int padEnd, int outputPad, int length) {
             extra = -end;
             end = 0;
         }
-        int length = in >= 1 ? out : (explicitOut >= 0 ? explicitOut : -1);
+        int length = in >= 1 ? out : -1;
         return new DeconvGeometry(begin, end, extra, length);
+    }
+
+    /** True when a TF convolution over {@code out} values gives {@code in}: the gradient TF computes exists. */
+    static boolean tensorFlowAccepts(int in, int k, int stride, boolean same, int out) {
+        int back = same ? (out + stride - 1) / stride : out >= k ? (out - k) / stride + 1 : 0;
+        return back == in;
     }
 
     /** Keras {@code conv_utils.deconv_output_length} for "same" and "valid"; {@code k} is already dilated. */

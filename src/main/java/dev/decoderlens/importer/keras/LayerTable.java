@@ -9,7 +9,7 @@ final class LayerTable {
     }
 
     /** Layers that do nothing at inference time: their output is their input. */
-    private static final List<String> IDENTITY = List.of("Dropout", "SpatialDropout2D", "GaussianNoise",
+    private static final List<String> IDENTITY = List.of("Dropout", "SpatialDropout2D", "GaussianNoise", "Identity",
             "GaussianDropout", "AlphaDropout", "ActivityRegularization");
 
     static KTensor map(GraphBuilder g, LayerConfig lc, List<KTensor> in, String name) throws ImportException {
@@ -33,6 +33,8 @@ final class LayerTable {
             case "BatchNormalization" -> CoreLayers.batchNorm(g, lc, one(lc, in), name);
             case "Activation", "ReLU", "LeakyReLU", "ELU", "Softmax" -> Activations.layer(g, lc, one(lc, in), name);
             case "Dense" -> CoreLayers.dense(g, lc, one(lc, in), name);
+            case "Rescaling" -> AffineLayers.rescaling(g, lc, one(lc, in), name);
+            case "PReLU" -> AffineLayers.prelu(g, lc, one(lc, in), name);
             case "Reshape" -> CoreLayers.reshape(g, lc, one(lc, in), name);
             case "Flatten" -> CoreLayers.flatten(g, lc, one(lc, in), name);
             case "Permute" -> CoreLayers.permute(g, lc, one(lc, in), name);

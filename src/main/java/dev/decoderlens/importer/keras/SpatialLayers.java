@@ -59,9 +59,10 @@ final class SpatialLayers {
     }
 
     /**
-     * UpSampling2D. Nearest repeats pixels (Resize asymmetric + floor). Bilinear follows TensorFlow's resize of the
-     * Keras version: half-pixel centres from Keras 2.4 (TF 2 {@code tf.image.resize}) and in Keras 3, the legacy
-     * asymmetric corner alignment in Keras 2.0-2.3 and tf.keras 2.2 (TF 1 {@code resize_bilinear}).
+     * UpSampling2D. Nearest repeats pixels (Resize asymmetric + floor). Bilinear follows the resize of the Keras
+     * build: half-pixel centres in tf.keras (versions "x.y.z-tf", whose backend calls resize_images_v2), from
+     * Keras 2.4 and in Keras 3; the legacy asymmetric alignment of TF 1 {@code resize_bilinear} in multi-backend
+     * Keras 2.0-2.3 (tf.keras of TF 1.13, also labelled 2.2.4-tf, still used the legacy one: not distinguishable).
      */
     static KTensor upsample(GraphBuilder g, LayerConfig lc, KTensor in, String name) throws ImportException {
         boolean cl = lc.channelsLast(g.channelsLastDefault());
@@ -81,6 +82,9 @@ final class SpatialLayers {
     }
 
     static boolean halfPixelBilinear(String version) {
+        if (version.endsWith("-tf")) {
+            return true;
+        }
         int major = GraphBuilder.majorOf(version);
         if (major != 2) {
             return major > 2;

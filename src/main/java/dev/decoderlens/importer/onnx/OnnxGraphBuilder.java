@@ -66,7 +66,13 @@ final class OnnxGraphBuilder {
         Map<String, OnnxProto.Node> byName = uniqueNames(g.nodes());
         Set<String> consumed = consumedTensors(g.nodes());
         for (Node placeholder : sorted(g.name(), inputNames, byName)) {
-            addNode(placeholder.name(), byName.get(placeholder.name()), consumed);
+            OnnxProto.Node n = byName.get(placeholder.name());
+            try {
+                addNode(placeholder.name(), n, consumed);
+            } catch (RuntimeException e) { // a malformed node (missing inputs, odd output counts): still one line
+                throw new ImportException(file + ": node '" + placeholder.name() + "' (" + n.opType() + "): "
+                        + message(e), e);
+            }
         }
         pruneConstants();
         Graph graph;
@@ -150,6 +156,9 @@ final class OnnxGraphBuilder {
         String out = n.outputs().isEmpty() ? "" : n.outputs().get(0);
         int[] inTypes = in.stream().mapToInt(s -> types.getOrDefault(s, DataType.FLOAT)).toArray();
         if (OpTable.PASS_THROUGH.contains(n.opType())) {
+            if (in.isEmpty() || in.get(0).isEmpty()) {
+                throw new IllegalArgumentException("has no input");
+            }
             passThrough(name, n.opType(), in.get(0), out);
             return;
         }
@@ -179,6 +188,9 @@ final class OnnxGraphBuilder {
         }
         if (dataInputs.stream().allMatch(s -> s.isEmpty() || constants.containsKey(s))) {
             Tensor[] values = fold(name, n.opType(), op, dataInputs);
+            if (values.length < outputs.size()) {
+                throw new IllegalArgumentException("computes " + values.length + " outputs, the node names " + outputs.size());
+            }
             for (int i = 0; i < outputs.size(); i++) {
                 if (!outputs.get(i).isEmpty()) {
                     constants.put(outputs.get(i), values[i]);

@@ -70,6 +70,10 @@ public final class OnnxImporter implements ModelImporter {
         } catch (OnnxParser.UnsupportedContent e) {
             throw new ImportException(file + ": " + e.getMessage(), e);
         }
-        return new OnnxGraphBuilder(file, model).build();
+        try {
+            return new OnnxGraphBuilder(file, model).build();
+        } catch (RuntimeException e) { // the last resort of "one clear line, never a stack trace"
+            throw new ImportException(file + ": cannot import (" + e + ")", e);
+        }
     }
 }

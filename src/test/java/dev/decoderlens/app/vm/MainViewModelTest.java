@@ -49,6 +49,19 @@ class MainViewModelTest {
     }
 
     @Test
+    void theAnalysisFindsTheCheckerboardInTheTransposedPathOnly() {
+        AnalysisSummary an = vm.runs().analysisProperty().get();
+        assertNotNull(an, "measured after the run");
+        double a = an.measures().get(Side.A).getLast().phase(), b = an.measures().get(Side.B).getLast().phase();
+        assertTrue(b > 0.5 && b > a, "output phase measure (tiny 16x16 crop, so A is not near 0): A " + a + ", B " + b);
+        assertTrue(an.overlaps().get(Side.B).stream().anyMatch(o -> o.distinct().length > 1), "k3 s2 overlaps unevenly");
+        assertTrue(an.overlaps().get(Side.A).stream().allMatch(o -> o.distinct().length == 1), "resize is uniform");
+        assertNotNull(an.difference(), "same shapes: a difference map");
+        assertTrue(vm.aboutProperty().get().stream().anyMatch(p -> p.text().startsWith("Checkerboard")
+                && p.text().contains("Path B's")), vm.aboutProperty().get().toString());
+    }
+
+    @Test
     void aDecoderOnlyChangeDoesNotRunTheEncoderAgain() {
         int[] before = vm.pathB().outputImageProperty().get().pixels().clone();
         vm.rerollSeed(Side.B);
@@ -151,10 +164,21 @@ class MainViewModelTest {
                 "the restored session computes the same activations");
         assertEquals(1, fresh.encoderRuns(), "restoring runs once");
 
-        again.resetToDefaults();
-        assertFalse(java.nio.file.Files.exists(again.lastSessionFile()));
-        assertEquals(Preset.ORIGINAL_REPORT, again.presetProperty().get());
-        assertEquals(ColorMap.VIRIDIS, again.colorMapProperty().get());
+        // reset opens the raccoon at the report's 512 crop: leave that run unstarted
+        Background idle = new Background() {
+            @Override
+            public <T> Handle submit(Job<T> job, Progress progress, java.util.function.Consumer<T> onDone,
+                    java.util.function.Consumer<Throwable> onFailed) {
+                return Handle.DONE;
+            }
+        };
+        MainViewModel third = new MainViewModel(idle, new SettingsStore(dir.resolve("settings.properties")), fresh);
+        third.resetToDefaults();
+        assertFalse(java.nio.file.Files.exists(third.lastSessionFile()));
+        assertFalse(java.nio.file.Files.exists(dir.resolve("settings.properties")));
+        assertEquals(Preset.ORIGINAL_REPORT, third.presetProperty().get());
+        assertEquals(ColorMap.VIRIDIS, third.colorMapProperty().get());
+        assertEquals(new Crop(200, 50, 512, 512), third.image().crop(), "the report's crop of the raccoon");
     }
 
     @Test

@@ -33,9 +33,44 @@ class KerasSemanticsFixtureTest {
             "deconv_same_k3_s2_op1", "deconv_same_k4_s2", "deconv_same_k5_s3_op2", "deconv_valid_k3_s2",
             "deconv_valid_k3_s2_op1", "deconv_valid_k2_s3", "deconv_same_k2_s3", "keras1_deconvolution2d_same",
             "upsampling_bilinear_half_pixel", "upsampling_bilinear_tf1", "avgpool_same", "flatten_dense_channels_last",
-            "channels_first_conv_flatten", "functional_keras3_mix", "keras1_th_functional"})
+            "channels_first_conv_flatten", "functional_keras3_mix", "keras1_th_functional", "rescaling_prelu", "permute_image"})
     void matchesKerasRule(String kase) throws Exception {
+        check(kase, false);
+    }
+
+    /** Fully convolutional models are often saved with free spatial sizes, (None, None, None, C): same results. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"conv_same_k4_s2", "deconv_same_k3_s2_op1", "deconv_valid_k2_s3", "upsampling_bilinear_half_pixel",
+            "avgpool_same", "keras1_deconvolution2d_same"})
+    void matchesKerasRuleWithFreeSpatialSize(String kase) throws Exception {
+        check(kase, true);
+    }
+
+    /** Which bilinear UpSampling2D a Keras build ran: tf.keras and Keras >= 2.4 half-pixel, multi-backend 2.x legacy. */
+    @ParameterizedTest(name = "Keras {1}: {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"upsampling_bilinear_half_pixel, 2.2.4-tf", "upsampling_bilinear_half_pixel, 2.3.0-tf",
+            "upsampling_bilinear_half_pixel, 3.3.3", "upsampling_bilinear_half_pixel, 2.13.1",
+            "upsampling_bilinear_tf1, 2.3.1", "upsampling_bilinear_tf1, 2.0.5"})
+    void bilinearUpsamplingFollowsTheKerasBuild(String kase, String version) throws Exception {
+        check(kase, false, version);
+    }
+
+    private static void check(String kase, boolean freeSize) throws Exception {
+        check(kase, freeSize, null);
+    }
+
+    private static void check(String kase, boolean freeSize, String version) throws Exception {
         JsonObject c = JsonParser.parseString(new String(bytes(kase, "case.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+        if (version != null) {
+            c.addProperty("keras_version", version);
+        }
+        if (freeSize) {
+            var first = c.getAsJsonObject("model").getAsJsonObject("config").getAsJsonArray("layers").get(0)
+                    .getAsJsonObject().getAsJsonObject("config");
+            var shape = first.getAsJsonArray("batch_input_shape");
+            shape.set(1, com.google.gson.JsonNull.INSTANCE);
+            shape.set(2, com.google.gson.JsonNull.INSTANCE);
+        }
         Map<String, List<WeightArray>> weights = new HashMap<>();
         for (var e : c.getAsJsonObject("weights").entrySet()) {
             List<WeightArray> arrays = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.decoderlens.importer.onnx.ops;
 import dev.decoderlens.engine.ExecContext;
 import dev.decoderlens.engine.Op;
 import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.kernel.Parallel;
 
 /**
  * ONNX LRN (local response normalisation across channels), as AlexNet-era models use it:
@@ -13,6 +14,30 @@ public record Lrn(int size, float alpha, float beta, float bias) implements Op {
     @Override
     public String type() {
         return "LRN";
+    }
+
+    private void normalisePixel(float[] v, float[] out, int base, int c, int before, int after, double[] sq) {
+        for (int ch = 0; ch < c; ch++) {
+            double a = v[base + ch];
+            sq[ch] = a * a;
+        }
+        double scale = alpha / size;
+        double sum = 0; // sum of sq over [ch - before, ch + after], clipped to the channels
+        for (int k = 0; k < Math.min(c, after); k++) {
+            sum += sq[k];
+        }
+        for (int ch = 0; ch < c; ch++) {
+            if (ch + after < c) {
+                sum += sq[ch + after];
+            }
+            if (ch - before - 1 >= 0) {
+                sum -= sq[ch - before - 1];
+            }
+            double d = bias + scale * Math.max(sum, 0);
+            // beta = 0.75 (every AlexNet-era model) as two square roots instead of pow
+            double denom = beta == 0.75f ? Math.sqrt(d) * Math.sqrt(Math.sqrt(d)) : Math.pow(d, beta);
+            out[base + ch] = (float) (v[base + ch] / denom);
+        }
     }
 
     @Override
@@ -28,25 +53,14 @@ public record Lrn(int size, float alpha, float beta, float bias) implements Op {
         int after = size - 1 - before; // ceil((size - 1) / 2)
         float[] v = x.data();
         float[] out = new float[v.length];
-        double scale = alpha / size;
-        double[] sq = new double[c];
-        for (int p = 0; p < pixels; p++) {
-            int base = p * c;
-            for (int ch = 0; ch < c; ch++) {
-                double a = v[base + ch];
-                sq[ch] = a * a;
+        int blocks = Math.max(1, Math.min(64, pixels / 256));
+        // Pixels are independent: blocks of them run in parallel, each with a running window sum over channels.
+        Parallel.forEach(blocks, b -> {
+            ctx.checkCancelled();
+            double[] sq = new double[c];
+            for (int p = (int) ((long) pixels * b / blocks), end = (int) ((long) pixels * (b + 1) / blocks); p < end; p++) {
+                normalisePixel(v, out, p * c, c, before, after, sq);
             }
-            for (int ch = 0; ch < c; ch++) {
-                double sum = 0;
-                for (int k = Math.max(0, ch - before); k <= Math.min(c - 1, ch + after); k++) {
-                    sum += sq[k];
-                }
-                out[base + ch] = (float) (v[base + ch] / Math.pow(bias + scale * sum, beta));
-            }
-            if ((p & 1023) == 0) {
-                ctx.checkCancelled();
-            }
-        }
-        return new Tensor[] {new Tensor(x.shape(), out, x.layout())};
+        });        return new Tensor[] {new Tensor(x.shape(), out, x.layout())};
     }
 }
