@@ -17,6 +17,8 @@ public class ScalarKernels implements Kernels {
     static final int SCALAR_BLOCK = 256;
     /** Output pixels per micro-tile in the scalar kernel. */
     static final int SCALAR_PIXELS = 4;
+    /** Output rows per parallel task on layers with many rows. */
+    static final int BAND = 4;
 
     protected ScalarKernels() {
     }
@@ -38,19 +40,33 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public final void convolve(ConvJob job, CancellationToken cancel) {
-        int perItem = job.rowTasks() / Math.max(1, job.batch());
-        Parallel.forEach(job.rowTasks(), task -> {
+        // Bands of a few rows per task when there are plenty of rows: kernels may then reuse input rows in cache.
+        int band = job.rowTasks() / Math.max(1, job.batch()) >= 16 * Parallel.threads() ? BAND : 1;
+        int perItem = 0;
+        for (ConvJob.Phase ph : job.phases()) {
+            perItem += (ph.rows() + band - 1) / band;
+        }
+        int bands = perItem;
+        Parallel.forEach(job.batch() * bands, task -> {
             cancel.check();
-            int n = task / perItem;
-            int r = task % perItem;
+            int n = task / bands;
+            int r = task % bands;
             for (ConvJob.Phase ph : job.phases()) {
-                if (r < ph.rows()) {
-                    convolveRow(job, ph, n, r);
+                int b = (ph.rows() + band - 1) / band;
+                if (r < b) {
+                    convolveRows(job, ph, n, r * band, Math.min(ph.rows(), (r + 1) * band));
                     return;
                 }
-                r -= ph.rows();
+                r -= b;
             }
         });
+    }
+
+    /** Output rows [t0, t1) of one phase for batch item {@code n}. */
+    protected void convolveRows(ConvJob job, ConvJob.Phase ph, int n, int t0, int t1) {
+        for (int t = t0; t < t1; t++) {
+            convolveRow(job, ph, n, t);
+        }
     }
 
     /** Computes output row {@code t} of one phase for batch item {@code n}: all columns, groups and channels. */

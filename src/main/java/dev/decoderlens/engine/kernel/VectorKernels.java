@@ -50,12 +50,21 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    protected void convolveRows(ConvJob job, ConvJob.Phase ph, int n, int t0, int t1) {
+        if (ph.taps() > 0 && dotProducts(ph.filter())) {
+            dotRows(job, ph, n, t0, t1);
+        } else {
+            super.convolveRows(job, ph, n, t0, t1);
+        }
+    }
+
+    @Override
     protected void convolveRow(ConvJob job, ConvJob.Phase ph, int n, int t) {
         FilterTaps f = ph.filter();
         if (f.taps() == 0) {
             super.convolveRow(job, ph, n, t); // bias only: nothing to vectorise
         } else if (dotProducts(f)) {
-            dotRow(job, ph, n, t);
+            dotRows(job, ph, n, t, t + 1);
         } else {
             panelRow(job, ph, n, t);
         }
@@ -143,44 +152,51 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
-    /** One output row through the {@link VectorDotTiles} (few output channels). */
-    private static void dotRow(ConvJob job, ConvJob.Phase ph, int n, int t) {
+    /**
+     * Output rows [t0, t1) through the {@link VectorDotTiles} (few output channels). Tiles outside, rows inside:
+     * these layers have the largest inputs (256 channels at full resolution), and walking all rows of the band at
+     * each tile position reads every input row from memory once per band instead of once per output row.
+     */
+    private static void dotRows(ConvJob job, ConvJob.Phase ph, int n, int t0, int t1) {
         FilterTaps f = ph.filter();
         int taps = ph.taps(), cinG = job.cinG(), coutG = job.coutG(), cb = VectorDotTiles.CO;
         int pstep = ph.strideW() * job.inC(), ostep = ph.stepW() * job.outC();
-        int outRow = job.outOffset(n, ph.oy0() + t * ph.stepH(), ph.ox0());
         float[] w = f.channelMajor(cb);
         int blocks = f.blocks(cb), coStride = taps * cinG;
         int[] base = new int[taps];
+        boolean rgb = coutG == 3 && cinG % VL == 0;
         for (int g = 0; g < job.groups(); g++) {
-            boolean rgb = coutG == 3 && cinG % VL == 0;
             int tile = rgb ? 8 : 4;
             for (int u0 = 0; u0 < ph.cols(); u0 += tile) {
                 if (ph.cols() - u0 < tile) {
                     tile = 1;
                 }
-                if (tile == 8) {
+                for (int t = t0; t < t1; t++) {
+                    int outRow = job.outOffset(n, ph.oy0() + t * ph.stepH(), ph.ox0());
                     tapBases(job, ph, n, t, u0, g, base);
-                    VectorDotTiles.tile8rgb(job.in(), base, pstep, cinG, w, g * blocks * cb * coStride, coStride,
-                            job.bias(), g * coutG, job.out(), outRow + u0 * ostep + g * coutG, ostep);
-                    continue;
-                }
-                tapBases(job, ph, n, t, u0, g, base);
-                for (int b = 0; b < blocks; b++) {
-                    int co0 = g * coutG + b * cb;
-                    int width = Math.min(cb, coutG - b * cb);
-                    int o = outRow + u0 * ostep + co0;
-                    int wo = (g * blocks * cb + b * cb) * coStride;
-                    if (tile == 4) {
-                        VectorDotTiles.tile4(job.in(), base, pstep, cinG, w, wo, coStride, job.bias(), co0, width,
-                                job.out(), o, ostep);
-                    } else {
-                        VectorDotTiles.tile1(job.in(), base, pstep, cinG, w, wo, coStride, job.bias(), co0, width,
-                                job.out(), o, ostep);
+                    if (tile == 8) {
+                        VectorDotTiles.tile8rgb(job.in(), base, pstep, cinG, w, g * blocks * cb * coStride, coStride,
+                                job.bias(), g * coutG, job.out(), outRow + u0 * ostep + g * coutG, ostep);
+                        continue;
+                    }
+                    for (int b = 0; b < blocks; b++) {
+                        int co0 = g * coutG + b * cb;
+                        int width = Math.min(cb, coutG - b * cb);
+                        int o = outRow + u0 * ostep + co0;
+                        int wo = (g * blocks * cb + b * cb) * coStride;
+                        if (tile == 4) {
+                            VectorDotTiles.tile4(job.in(), base, pstep, cinG, w, wo, coStride, job.bias(), co0,
+                                    width, job.out(), o, ostep);
+                        } else {
+                            VectorDotTiles.tile1(job.in(), base, pstep, cinG, w, wo, coStride, job.bias(), co0,
+                                    width, job.out(), o, ostep);
+                        }
                     }
                 }
             }
         }
-        activateRow(job, ph, outRow);
+        for (int t = t0; t < t1; t++) {
+            activateRow(job, ph, job.outOffset(n, ph.oy0() + t * ph.stepH(), ph.ox0()));
+        }
     }
 }
