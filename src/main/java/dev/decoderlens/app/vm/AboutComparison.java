@@ -58,7 +58,9 @@ public final class AboutComparison {
         for (Side side : Side.values()) {
             if (analysis != null) {
                 for (String w : analysis.warnings().get(side)) {
-                    out.add(new Point(Level.WARNING, "Path " + side.name() + ", " + w));
+                    if (!alreadySaid(out, w)) {
+                        out.add(new Point(Level.WARNING, "Path " + side.name() + ", " + w));
+                    }
                 }
                 continue;
             }
@@ -115,6 +117,12 @@ public final class AboutComparison {
         if (where[0] == null && where[1] == null) {
             return;
         }
+        if (worst[0] < 0.1 && worst[1] < 0.1) {
+            out.add(new Point(Level.INFO, String.format(Locale.ROOT, "No checkerboard in either path: the phase measure "
+                    + "(0 = none, 1 = pure pattern) is at most %s in path A and %s in path B.", fmt(worst[0], where[0]),
+                    fmt(worst[1], where[1]))));
+            return;
+        }
         int hi = worst[1] > worst[0] ? 1 : 0;
         String text = String.format(Locale.ROOT, "Checkerboard (phase measure, 0 = none, 1 = pure pattern): path A %s, "
                 + "path B %s. Path %s's %s is the most periodic layer.", fmt(worst[0], where[0]), fmt(worst[1], where[1]),
@@ -122,8 +130,14 @@ public final class AboutComparison {
         out.add(new Point(worst[hi] > 0.2 ? Level.WARNING : Level.INFO, text));
     }
 
+    /** Whether a sentence is already in the list (the planner's shape warnings also open the problems). */
+    private static boolean alreadySaid(List<Point> out, String w) {
+        String key = w.toLowerCase(Locale.ROOT).replaceAll("[.\\s]+$", "");
+        return out.stream().anyMatch(p -> p.text().toLowerCase(Locale.ROOT).contains(key));
+    }
+
     private static String fmt(double v, String layer) {
-        return layer == null ? "n/a" : String.format(Locale.ROOT, "%.3f (%s)", v, layer);
+        return layer == null ? "n/a (nothing upsamples)" : String.format(Locale.ROOT, "%.3f (%s)", v, layer);
     }
 
     static String geometry(PathConfig c) {

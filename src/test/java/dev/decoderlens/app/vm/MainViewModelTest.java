@@ -49,6 +49,19 @@ class MainViewModelTest {
     }
 
     @Test
+    void theAnalysisFindsTheCheckerboardInTheTransposedPathOnly() {
+        AnalysisSummary an = vm.runs().analysisProperty().get();
+        assertNotNull(an, "measured after the run");
+        double a = an.measures().get(Side.A).getLast().phase(), b = an.measures().get(Side.B).getLast().phase();
+        assertTrue(b > 0.5 && b > a, "output phase measure (tiny 16x16 crop, so A is not near 0): A " + a + ", B " + b);
+        assertTrue(an.overlaps().get(Side.B).stream().anyMatch(o -> o.distinct().length > 1), "k3 s2 overlaps unevenly");
+        assertTrue(an.overlaps().get(Side.A).stream().allMatch(o -> o.distinct().length == 1), "resize is uniform");
+        assertNotNull(an.difference(), "same shapes: a difference map");
+        assertTrue(vm.aboutProperty().get().stream().anyMatch(p -> p.text().startsWith("Checkerboard")
+                && p.text().contains("Path B's")), vm.aboutProperty().get().toString());
+    }
+
+    @Test
     void aDecoderOnlyChangeDoesNotRunTheEncoderAgain() {
         int[] before = vm.pathB().outputImageProperty().get().pixels().clone();
         vm.rerollSeed(Side.B);
