@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 mvn -q -B test-compile
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
-exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx8g \
+# A fixed, pre-touched heap: fresh 64 MB outputs would otherwise pay page faults that ONNX Runtime's arena does not.
+exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xms8g -Xmx8g -XX:+AlwaysPreTouch \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   dev.decoderlens.bench.ConvBenchmark "$@"

@@ -42,6 +42,14 @@ final class MainToolbar extends ToolBar {
         preset.getItems().addAll(Preset.values());
         preset.setConverter(PathPanel.converter(MainView::presetLabel));
         preset.setPromptText("Custom");
+        preset.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Preset p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.title());
+                setTooltip(empty || p == null ? null : new Tooltip(p.id() + ": " + p.explanation()));
+            }
+        });
         preset.setPrefWidth(250);
         Ui.tip(preset, "Starting points: the original report, then one idea changed at a time");
         preset.setValue(vm.presetProperty().get());

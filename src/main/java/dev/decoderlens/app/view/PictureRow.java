@@ -35,6 +35,8 @@ final class PictureRow extends HBox {
             ((OutputCard) n).setPrefWidth(300);
         }
         source.setPrefWidth(360);
+        javafx.scene.control.Tooltip.install(input, new javafx.scene.control.Tooltip("Exactly what the network receives: "
+                + "the crop after input scaling, drawn over the scaling's range."));
     }
 
     private static OutputCard pathCard(PathViewModel p) {
@@ -45,6 +47,9 @@ final class PictureRow extends HBox {
         OutputCard card = new OutputCard("output" + p.side().name(), p.titleProperty(),
                 p.describeProperty(), range);
         p.outputImageProperty().addListener((o, a, img) -> card.show(img));
+        javafx.scene.control.Tooltip.install(card, new javafx.scene.control.Tooltip("Path " + p.side().name() + "'s output at "
+                + "the crop's scale: three channels as RGB, one through the colour map; sigmoid and tanh outputs over "
+                + "their limits, so saturation shows (a nearly flat output is contrast stretched and the footer says so)."));
         p.problemProperty().addListener((o, a, text) -> card.problem(text));
         card.problem(p.problemProperty().get());
         describe.setWrapText(true);

@@ -14,7 +14,7 @@ public class ScalarKernels implements Kernels {
     public static final ScalarKernels INSTANCE = new ScalarKernels();
 
     /** Output channels per block in the scalar kernel. */
-    static final int SCALAR_BLOCK = 32;
+    static final int SCALAR_BLOCK = 256;
     /** Output pixels per micro-tile in the scalar kernel. */
     static final int SCALAR_PIXELS = 4;
 

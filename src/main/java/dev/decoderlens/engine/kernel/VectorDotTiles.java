@@ -156,6 +156,91 @@ final class VectorDotTiles {
         store(sums, bias, co0, width, out, o + 0 * ostep);
     }
 
+    /**
+     * 8 output pixels x exactly 3 output channels (an RGB output layer): 24 accumulators, and per step 8 input
+     * loads and 3 weight loads feed 24 useful FMAs. Same contract as {@link #tile4} with width 3, for cinG a multiple of the vector length
+     * (no masked tail: a bigger method makes C2 give up on the vector intrinsics).
+     */
+    static void tile8rgb(float[] in, int[] base, int pstep, int cinG, float[] w, int wo, int coStride, float[] bias,
+                         int co0, float[] out, int o, int ostep) {
+        FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a02 = FloatVector.zero(S), a10 = FloatVector.zero(S), a11 = FloatVector.zero(S), a12 = FloatVector.zero(S), a20 = FloatVector.zero(S), a21 = FloatVector.zero(S), a22 = FloatVector.zero(S), a30 = FloatVector.zero(S), a31 = FloatVector.zero(S), a32 = FloatVector.zero(S), a40 = FloatVector.zero(S), a41 = FloatVector.zero(S), a42 = FloatVector.zero(S), a50 = FloatVector.zero(S), a51 = FloatVector.zero(S), a52 = FloatVector.zero(S), a60 = FloatVector.zero(S), a61 = FloatVector.zero(S), a62 = FloatVector.zero(S), a70 = FloatVector.zero(S), a71 = FloatVector.zero(S), a72 = FloatVector.zero(S);
+        float[] sums = new float[CO];
+        for (int tap = 0; tap < base.length; tap++) {
+            int i0 = base[tap];
+            int k = wo + tap * cinG;
+            for (int ci = 0; ci < cinG; ci += VL) {
+                FloatVector v0 = FloatVector.fromArray(S, w, k + 0 * coStride + ci);
+                FloatVector v1 = FloatVector.fromArray(S, w, k + 1 * coStride + ci);
+                FloatVector v2 = FloatVector.fromArray(S, w, k + 2 * coStride + ci);
+                FloatVector x;
+                x = FloatVector.fromArray(S, in, i0 + 0 * pstep + ci);
+                a00 = x.fma(v0, a00);
+                a01 = x.fma(v1, a01);
+                a02 = x.fma(v2, a02);
+                x = FloatVector.fromArray(S, in, i0 + 1 * pstep + ci);
+                a10 = x.fma(v0, a10);
+                a11 = x.fma(v1, a11);
+                a12 = x.fma(v2, a12);
+                x = FloatVector.fromArray(S, in, i0 + 2 * pstep + ci);
+                a20 = x.fma(v0, a20);
+                a21 = x.fma(v1, a21);
+                a22 = x.fma(v2, a22);
+                x = FloatVector.fromArray(S, in, i0 + 3 * pstep + ci);
+                a30 = x.fma(v0, a30);
+                a31 = x.fma(v1, a31);
+                a32 = x.fma(v2, a32);
+                x = FloatVector.fromArray(S, in, i0 + 4 * pstep + ci);
+                a40 = x.fma(v0, a40);
+                a41 = x.fma(v1, a41);
+                a42 = x.fma(v2, a42);
+                x = FloatVector.fromArray(S, in, i0 + 5 * pstep + ci);
+                a50 = x.fma(v0, a50);
+                a51 = x.fma(v1, a51);
+                a52 = x.fma(v2, a52);
+                x = FloatVector.fromArray(S, in, i0 + 6 * pstep + ci);
+                a60 = x.fma(v0, a60);
+                a61 = x.fma(v1, a61);
+                a62 = x.fma(v2, a62);
+                x = FloatVector.fromArray(S, in, i0 + 7 * pstep + ci);
+                a70 = x.fma(v0, a70);
+                a71 = x.fma(v1, a71);
+                a72 = x.fma(v2, a72);
+            }
+        }
+        sums[0] = a00.reduceLanes(VectorOperators.ADD);
+        sums[1] = a01.reduceLanes(VectorOperators.ADD);
+        sums[2] = a02.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, 3, out, o + 0 * ostep);
+        sums[0] = a10.reduceLanes(VectorOperators.ADD);
+        sums[1] = a11.reduceLanes(VectorOperators.ADD);
+        sums[2] = a12.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, 3, out, o + 1 * ostep);
+        sums[0] = a20.reduceLanes(VectorOperators.ADD);
+        sums[1] = a21.reduceLanes(VectorOperators.ADD);
+        sums[2] = a22.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, 3, out, o + 2 * ostep);
+        sums[0] = a30.reduceLanes(VectorOperators.ADD);
+        sums[1] = a31.reduceLanes(VectorOperators.ADD);
+        sums[2] = a32.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, 3, out, o + 3 * ostep);
+        sums[0] = a40.reduceLanes(VectorOperators.ADD);
+        sums[1] = a41.reduceLanes(VectorOperators.ADD);
+        sums[2] = a42.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, 3, out, o + 4 * ostep);
+        sums[0] = a50.reduceLanes(VectorOperators.ADD);
+        sums[1] = a51.reduceLanes(VectorOperators.ADD);
+        sums[2] = a52.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, 3, out, o + 5 * ostep);
+        sums[0] = a60.reduceLanes(VectorOperators.ADD);
+        sums[1] = a61.reduceLanes(VectorOperators.ADD);
+        sums[2] = a62.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, 3, out, o + 6 * ostep);
+        sums[0] = a70.reduceLanes(VectorOperators.ADD);
+        sums[1] = a71.reduceLanes(VectorOperators.ADD);
+        sums[2] = a72.reduceLanes(VectorOperators.ADD);
+        store(sums, bias, co0, 3, out, o + 7 * ostep);
+    }
+
     /** Reductions stay in the tile (a helper taking vectors would box them when not inlined); stores are scalar. */
     private static void store(float[] sums, float[] bias, int co0, int width, float[] out, int o) {
         for (int c = 0; c < width; c++) {

@@ -19,7 +19,9 @@ public final class VectorKernels extends ScalarKernels {
 
     /** The factory {@link KernelProvider} calls. */
     public static Kernels create() {
-        return new VectorKernels();
+        VectorKernels k = new VectorKernels();
+        KernelWarmUp.startIn(k);
+        return k;
     }
 
     @Override
@@ -148,10 +150,17 @@ public final class VectorKernels extends ScalarKernels {
         int blocks = f.blocks(cb), coStride = taps * cinG;
         int[] base = new int[taps];
         for (int g = 0; g < job.groups(); g++) {
-            int tile = 4;
+            boolean rgb = coutG == 3 && cinG % VL == 0;
+            int tile = rgb ? 8 : 4;
             for (int u0 = 0; u0 < ph.cols(); u0 += tile) {
                 if (ph.cols() - u0 < tile) {
                     tile = 1;
+                }
+                if (tile == 8) {
+                    tapBases(job, ph, n, t, u0, g, base);
+                    VectorDotTiles.tile8rgb(job.in(), base, pstep, cinG, w, g * blocks * cb * coStride, coStride,
+                            job.bias(), g * coutG, job.out(), outRow + u0 * ostep + g * coutG, ostep);
+                    continue;
                 }
                 tapBases(job, ph, n, t, u0, g, base);
                 for (int b = 0; b < blocks; b++) {

@@ -34,6 +34,8 @@ class ConvAgainstReferenceTest {
             {1, 5, 5, 6, 40, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0},
             {1, 64, 6, 9, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1},   // RGB output layer
             {1, 4, 8, 8, 7, 4, 4, 2, 2, 1, 1, 1, 1, 1, 2, 2},
+            {1, 64, 4, 19, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1},  // RGB tiles (8 pixels x 3) plus a tail
+            {1, 32, 3, 10, 2, 2, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0},  // transposed: 3 output channels per phase
         };
         return Stream.of(g).flatMap(geo -> kernelSets().map(k -> Arguments.of(k, geo)));
     }
