@@ -21,7 +21,21 @@ public final class DecoderLensApp extends Application {
     private Stage stage;
 
     public static void main(String[] args) {
-        launch(args);
+        launchWindow(args);
+    }
+
+    /**
+     * Opens the window; without a display says so in one line (exit status 1) instead of a toolkit stack trace,
+     * as every DecoderLens command reports errors.
+     */
+    public static void launchWindow(String[] args) {
+        try {
+            launch(DecoderLensApp.class, args);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            System.err.println("error: cannot open the window (" + e.getMessage() + "); set DISPLAY, or use the "
+                    + "commands that need none: decoderlens infer | render");
+            System.exit(1);
+        }
     }
 
     /** Applies the light or dark theme to the whole application. */

@@ -30,7 +30,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length == 0) { // no arguments: the window
-            javafx.application.Application.launch(dev.decoderlens.app.DecoderLensApp.class, args);
+            dev.decoderlens.app.DecoderLensApp.launchWindow(args);
             return;
         }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -34,7 +34,7 @@ final class MainToolbar extends ToolBar {
             if (!src.isEmpty()) {
                 item.setText(p.getFileName() + "  —  " + src.split(";")[0]);
             }
-            item.setOnAction(e -> vm.openFile(p));
+            item.setOnAction(e -> vm.openFileInBackground(p));
             samples.getItems().add(item);
         }
 

@@ -118,7 +118,7 @@ public final class MainView extends BorderPane {
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File f = fc.showOpenDialog(stage);
         if (f != null) {
-            vm.openFile(f.toPath());
+            vm.openFileInBackground(f.toPath());
         }
     }
 
@@ -126,7 +126,7 @@ public final class MainView extends BorderPane {
     void paste() {
         Clipboard cb = Clipboard.getSystemClipboard();
         if (cb.hasFiles() && !cb.getFiles().isEmpty()) {
-            vm.openFile(cb.getFiles().getFirst().toPath());
+            vm.openFileInBackground(cb.getFiles().getFirst().toPath());
         } else if (cb.hasImage()) {
             vm.showImage("pasted image", FxPictures.toSource(cb.getImage()));
         }
@@ -147,9 +147,13 @@ public final class MainView extends BorderPane {
         new ShortcutsDialog(stage).show();
     }
 
-    /** The drag-and-drop handler: the first dropped file goes the same way as a chosen file. */
+    /** The drag-and-drop handler: the first dropped file goes the same way as a chosen file (read on a worker). */
     public boolean dropFiles(List<File> files) {
-        return !files.isEmpty() && vm.openFile(files.getFirst().toPath());
+        if (files.isEmpty()) {
+            return false;
+        }
+        vm.openFileInBackground(files.getFirst().toPath());
+        return true;
     }
 
     private void dragOver(DragEvent e) {

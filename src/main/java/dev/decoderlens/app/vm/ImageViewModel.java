@@ -76,11 +76,22 @@ public final class ImageViewModel {
         try {
             p = reader.read(file);
         } catch (Exception e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            message.set("Cannot open " + file.getFileName() + ": " + why + ". The previous image stays.");
+            failed(file, e);
             return false;
         }
         return show(p, wanted);
+    }
+
+    /** Reads a file on a worker (a 4000x3000 photo takes a moment to decode); shows it, or says why not, on the UI thread. */
+    public void loadInBackground(Background background, Path file, Crop wanted) {
+        message.set("Opening " + file.getFileName() + "…");
+        background.submit((cancel, progress) -> reader.read(file), Background.Progress.NONE,
+                p -> show(p, wanted), e -> failed(file, e));
+    }
+
+    private void failed(Path file, Throwable e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        message.set("Cannot open " + file.getFileName() + ": " + why + ". The previous image stays.");
     }
 
     /**

@@ -34,6 +34,7 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class MainViewModel {
     private final SettingsStore store;
+    private final Background background;
     private boolean syncing;
     private final Map<String, String> saved;
     private final ImageViewModel image;
@@ -53,6 +54,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<List<AboutComparison.Point>> about = new ReadOnlyObjectWrapper<>(this, "about", List.of());
 
     public MainViewModel(Background background, SettingsStore store, ExperimentRunner runner) {
+        this.background = background;
         this.store = store;
         this.saved = store.load();
         this.image = new ImageViewModel(file -> Picture.of(file.getFileName().toString(), file, Images.read(file)));
@@ -197,6 +199,14 @@ public final class MainViewModel {
     /** Opens a file (chooser, drag and drop, samples menu all come here). A failure keeps the current image. */
     public boolean openFile(Path file) {
         return openFile(file, null);
+    }
+
+    /**
+     * Opens a file without blocking the UI thread (chooser, drag and drop, samples menu): decoding happens on a
+     * worker; the picture, or the reason it cannot be read, arrives on the UI thread.
+     */
+    public void openFileInBackground(Path file) {
+        image.loadInBackground(background, file, null);
     }
 
     /** Opens a file with a crop to restore (null: a centred one). */

@@ -5,6 +5,8 @@ import dev.decoderlens.engine.Tensor;
 import dev.decoderlens.engine.op.Activation;
 import dev.decoderlens.engine.op.BatchNorm;
 import dev.decoderlens.engine.op.Binary;
+import dev.decoderlens.engine.op.Conv2D;
+import dev.decoderlens.engine.op.ConvSpec;
 import dev.decoderlens.engine.op.Flatten;
 import dev.decoderlens.engine.op.Gemm;
 import dev.decoderlens.engine.op.MatMul;
@@ -22,7 +24,10 @@ final class CoreLayers {
     }
 
     static KTensor dense(GraphBuilder g, LayerConfig lc, KTensor in, String name) throws ImportException {
-        KTensor x = g.plain(in);
+        if (in.image()) {
+            return denseOnImage(g, lc, in, name);
+        }
+        KTensor x = in;
         List<WeightArray> w = g.weights(lc, 1, 2);
         WeightArray kernel = w.get(0);
         int units = lc.integer(-1, "units", "output_dim");
@@ -50,6 +55,25 @@ final class CoreLayers {
         int[] shape = x.shape().clone();
         shape[shape.length - 1] = units;
         return Activations.apply(g, lc, lc.find("activation"), new KTensor(out, shape, false), name);
+    }
+
+    /** Dense on a channels-last image mixes the channels of each pixel: a 1x1 convolution, image in, image out. */
+    private static KTensor denseOnImage(GraphBuilder g, LayerConfig lc, KTensor in, String name) throws ImportException {
+        List<WeightArray> w = g.weights(lc, 1, 2);
+        WeightArray kernel = w.get(0);
+        int channels = in.dim(-1);
+        if (kernel.rank() != 2 || (channels >= 0 && kernel.shape()[0] != channels)) {
+            throw lc.error("kernel " + kernel + " does not map " + channels + " features");
+        }
+        int units = kernel.shape()[1];
+        WeightArray oi = kernel.permuted(1, 0);
+        Tensor weight = Tensor.of(new int[] {units, kernel.shape()[0], 1, 1}, oi.data());
+        Tensor bias = w.size() > 1 ? ConvLayers.vector(lc, w.get(1), units) : null;
+        Activation fused = Activations.fusable(g, lc, lc.find("activation"));
+        String out = g.add(fused == null ? name + "/linear" : name, new Conv2D(
+                ConvSpec.of(1, 1), weight, bias, fused == null ? Activation.IDENTITY : fused), in.engine());
+        KTensor pre = new KTensor(out, new int[] {in.dim(0), in.dim(1), units}, true);
+        return fused == null ? Activations.apply(g, lc, lc.find("activation"), pre, name) : pre;
     }
 
     static KTensor reshape(GraphBuilder g, LayerConfig lc, KTensor in, String name) throws ImportException {

@@ -7,7 +7,9 @@ import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -46,14 +48,19 @@ public final class KerasArchiveImporter implements ModelImporter {
             if (w == null) {
                 throw new ImportException(file + ": the archive has no model.weights.h5");
             }
-            byte[] bytes;
-            try (InputStream in = zip.getInputStream(w)) {
-                bytes = in.readAllBytes();
-            }
-            try (HdfFile h5 = HdfFile.fromBytes(bytes)) {
-                String prefix = Hdf5Weights.child(h5, "layers") != null ? "layers" : "_layer_checkpoint_dependencies";
-                ModelConfig model = KerasHdf5Importer.parse(file, config);
-                return rename(KerasHdf5Importer.build(file, model, Hdf5Weights.vars(h5, prefix), version, null), version);
+            // Large weight files are not held twice in memory: jhdf reads the entry from a temporary copy.
+            Path tmp = Files.createTempFile("decoderlens-keras-", ".weights.h5");
+            try {
+                try (InputStream in = zip.getInputStream(w)) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                try (HdfFile h5 = new HdfFile(tmp)) {
+                    String prefix = Hdf5Weights.child(h5, "layers") != null ? "layers" : "_layer_checkpoint_dependencies";
+                    ModelConfig model = KerasHdf5Importer.parse(file, config);
+                    return rename(KerasHdf5Importer.build(file, model, Hdf5Weights.vars(h5, prefix), version, null), version);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
             }
         } catch (ImportException e) {
             throw e;

@@ -33,7 +33,7 @@ class KerasSemanticsFixtureTest {
             "deconv_same_k3_s2_op1", "deconv_same_k4_s2", "deconv_same_k5_s3_op2", "deconv_valid_k3_s2",
             "deconv_valid_k3_s2_op1", "deconv_valid_k2_s3", "deconv_same_k2_s3", "keras1_deconvolution2d_same",
             "upsampling_bilinear_half_pixel", "upsampling_bilinear_tf1", "avgpool_same", "flatten_dense_channels_last",
-            "channels_first_conv_flatten", "functional_keras3_mix", "keras1_th_functional", "rescaling_prelu", "permute_image"})
+            "channels_first_conv_flatten", "functional_keras3_mix", "keras1_th_functional", "rescaling_prelu", "permute_image", "dense_on_image"})
     void matchesKerasRule(String kase) throws Exception {
         check(kase, false);
     }
