@@ -27,7 +27,7 @@ public final class ConvBenchmark {
     /** Both cores of the reference machine with AVX-512 FMA (docs/PERFORMANCE.md). */
     static final double PEAK_GFLOPS = 545;
     /** Runs before timing: the Vector API is very slow until C2 has compiled the micro-kernels. */
-    static final int WARMUP = Integer.getInteger("bench.warmup", 6);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 10);
 
     private ConvBenchmark() {
     }

@@ -29,23 +29,32 @@ final class KernelWarmUp {
             dy[i] = i / 3;
             dx[i] = i % 3;
         }
-        // a panel layer (32 -> 40: full and partial blocks, tile8 and tile1) and a dot-product layer (32 -> 3)
-        ConvJob panel = job(side, 32, 40, taps, dy, dx);
-        ConvJob dot = job(side, 32, 3, taps, dy, dx);
-        for (int i = 0; i < 400; i++) {
-            // inline (no pool): the warm-up must not compete with real work for the pool threads
-            runInline(kernels, panel);
-            runInline(kernels, dot);
+        // Every path a network takes: panels with full and partial blocks, tile tails, ReLU, identity and sigmoid;
+        // the four stride phases of a 2x2 transposed convolution; RGB and generic dot-product tiles. A path first
+        // met in a real run would deoptimise the compiled row loop and run interpreted for several runs.
+        ConvJob[] jobs = {
+            job(side, 32, 40, taps, dy, dx, Activation.SIGMOID),
+            job(side, 16, 64, taps, dy, dx, Activation.RELU),
+            job(side, 32, 3, taps, dy, dx, Activation.SIGMOID),
+            job(side, 24, 5, taps, dy, dx, Activation.IDENTITY),
+            transposed(side, 64, 32, Activation.RELU),
+            transposed(side, 32, 16, Activation.IDENTITY),
+        };
+        for (int i = 0; i < 300; i++) {
+            for (ConvJob j : jobs) {
+                // inline (no pool): the warm-up must not compete with real work for the pool threads
+                runInline(kernels, j);
+            }
         }
     }
 
     private static void runInline(ScalarKernels kernels, ConvJob job) {
-        for (int t = 0; t < job.phases().getFirst().rows(); t++) {
-            kernels.convolveRow(job, job.phases().getFirst(), 0, t);
+        for (ConvJob.Phase ph : job.phases()) {
+            kernels.convolveRows(job, ph, 0, 0, ph.rows());
         }
     }
 
-    private static ConvJob job(int side, int cin, int cout, int taps, int[] dy, int[] dx) {
+    private static ConvJob job(int side, int cin, int cout, int taps, int[] dy, int[] dx, Activation act) {
         int padded = side + 2, cols = side + 1; // odd width: tails too
         float[] w = new float[taps * cin * cout];
         for (int i = 0; i < w.length; i++) {
@@ -53,7 +62,18 @@ final class KernelWarmUp {
         }
         FilterTaps f = new FilterTaps(1, taps, cin, cout, w);
         return new ConvJob(new float[padded * (cols + 2) * cin], 1, padded, cols + 2, cin,
-                new float[side * cols * cout], side, cols, cout, 1, cin, cout, new float[cout], Activation.SIGMOID,
+                new float[side * cols * cout], side, cols, cout, 1, cin, cout, new float[cout], act,
                 List.of(new ConvJob.Phase(0, 0, side, cols, 1, 1, 1, 1, dy, dx, f)));
+    }
+
+    /** A 2x2 stride-2 transposed convolution as its four 1-tap phases. */
+    private static ConvJob transposed(int side, int cin, int cout, Activation act) {
+        FilterTaps f = new FilterTaps(1, 1, cin, cout, new float[cin * cout]);
+        List<ConvJob.Phase> phases = new java.util.ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            phases.add(new ConvJob.Phase(r / 2, r % 2, side, side, 1, 1, 2, 2, new int[] {0}, new int[] {0}, f));
+        }
+        return new ConvJob(new float[side * side * cin], 1, side, side, cin, new float[4 * side * side * cout],
+                2 * side, 2 * side, cout, 1, cin, cout, new float[cout], act, phases);
     }
 }
