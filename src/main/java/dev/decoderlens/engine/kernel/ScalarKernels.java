@@ -1,6 +1,7 @@
 package dev.decoderlens.engine.kernel;
 
 import dev.decoderlens.engine.CancellationToken;
+import java.util.List;
 
 /**
  * The plain-Java kernels: the documented reference behaviour, always available.
@@ -42,23 +43,30 @@ public class ScalarKernels implements Kernels {
     public final void convolve(ConvJob job, CancellationToken cancel) {
         // Bands of a few rows per task when there are plenty of rows: kernels may then reuse input rows in cache.
         int band = job.rowTasks() / Math.max(1, job.batch()) >= 16 * Parallel.threads() ? BAND : 1;
-        int perItem = 0;
-        for (ConvJob.Phase ph : job.phases()) {
+        // Tasks ordered band-major across phases: the phases of a transposed convolution interleave in the output,
+        // so running their same rows together writes each output region while it is in cache.
+        List<ConvJob.Phase> phases = job.phases();
+        int maxBands = 0, perItem = 0;
+        for (ConvJob.Phase ph : phases) {
+            maxBands = Math.max(maxBands, (ph.rows() + band - 1) / band);
             perItem += (ph.rows() + band - 1) / band;
+        }
+        int[] taskPhase = new int[perItem], taskBand = new int[perItem];
+        for (int b = 0, k = 0; b < maxBands; b++) {
+            for (int p = 0; p < phases.size(); p++) {
+                if (b * band < phases.get(p).rows()) {
+                    taskPhase[k] = p;
+                    taskBand[k++] = b;
+                }
+            }
         }
         int bands = perItem;
         Parallel.forEach(job.batch() * bands, task -> {
             cancel.check();
-            int n = task / bands;
-            int r = task % bands;
-            for (ConvJob.Phase ph : job.phases()) {
-                int b = (ph.rows() + band - 1) / band;
-                if (r < b) {
-                    convolveRows(job, ph, n, r * band, Math.min(ph.rows(), (r + 1) * band));
-                    return;
-                }
-                r -= b;
-            }
+            int n = task / bands, k = task % bands;
+            ConvJob.Phase ph = phases.get(taskPhase[k]);
+            int t0 = taskBand[k] * band;
+            convolveRows(job, ph, n, t0, Math.min(ph.rows(), t0 + band));
         });
     }
 
