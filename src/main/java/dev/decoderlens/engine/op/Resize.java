@@ -58,19 +58,50 @@ public final class Resize implements Op {
         float[] x = in.data();
         float[] y = new float[n * oh * ow * c];
         int ty = ay.taps(), tx = ax.taps();
-        boolean nearest = ty == 1 && tx == 1;
+        if (ty == 1 && tx == 1) {
+            nearest(x, n, h, w, c, ay, ax, y, ctx);
+        } else {
+            interpolate(x, n, h, w, c, ay, ax, y, ctx);
+        }
+        return new Tensor[] {Tensor.nhwc(n, c, oh, ow, y)};
+    }
+
+    /**
+     * Nearest: every output pixel is one input channel vector, copied whole. Output rows that sample the same
+     * input row (all but one of each run, for an integer upscale) are copies of the first one, made by the task
+     * that built it; the tasks of those rows have nothing to do.
+     */
+    private static void nearest(float[] x, int n, int h, int w, int c, ResizeAxis ay, ResizeAxis ax, float[] y,
+                                ExecContext ctx) {
+        int oh = ay.out(), ow = ax.out(), rowLen = ow * c;
+        int[] iy = ay.index(), ix = ax.index();
+        Parallel.forEach(n * oh, task -> {
+            int b = task / oh, oy = task % oh;
+            if (oy > 0 && iy[oy] == iy[oy - 1]) {
+                return;
+            }
+            ctx.checkCancelled();
+            int src = (b * h + iy[oy]) * w * c;
+            int yo = (b * oh + oy) * rowLen;
+            for (int ox = 0; ox < ow; ox++) {
+                System.arraycopy(x, src + ix[ox] * c, y, yo + ox * c, c);
+            }
+            for (int dup = oy + 1; dup < oh && iy[dup] == iy[oy]; dup++) {
+                System.arraycopy(y, yo, y, yo + (dup - oy) * rowLen, rowLen);
+            }
+        });
+    }
+
+    /** Bilinear and bicubic: each output pixel is the weighted sum of ty x tx input channel vectors. */
+    private static void interpolate(float[] x, int n, int h, int w, int c, ResizeAxis ay, ResizeAxis ax, float[] y,
+                                    ExecContext ctx) {
+        int oh = ay.out(), ow = ax.out(), ty = ay.taps(), tx = ax.taps();
         // One task per output row (batch item b, row oy), spread over the kernel threads.
         Parallel.forEach(n * oh, task -> {
             ctx.checkCancelled();
             int b = task / oh, oy = task % oh;
             for (int ox = 0; ox < ow; ox++) {
                 int yo = ((b * oh + oy) * ow + ox) * c;
-                if (nearest) {
-                    // One source pixel: copy its channel vector (exact, and the resize-convolution hot path).
-                    int src = ((b * h + ay.index()[oy]) * w + ax.index()[ox]) * c;
-                    System.arraycopy(x, src, y, yo, c);
-                    continue;
-                }
                 for (int i = 0; i < ty; i++) {
                     int row = (b * h + ay.index()[oy * ty + i]) * w;
                     float wy = ay.weight()[oy * ty + i];
@@ -87,7 +118,6 @@ public final class Resize implements Op {
                 }
             }
         });
-        return new Tensor[] {Tensor.nhwc(n, c, oh, ow, y)};
     }
 
     /** One multiply-add per interpolation tap and output value (1, 4 or 16 taps). */
