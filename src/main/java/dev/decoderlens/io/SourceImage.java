@@ -75,6 +75,40 @@ public final class SourceImage {
     }
 
     /**
+     * This image scaled to {@code w x h}, for a model that fixes its input size. Separable triangle (bilinear)
+     * filtering with half-pixel centres; when shrinking, the filter widens with the scale factor so that every
+     * source pixel contributes (no aliasing from skipped pixels). The same size returns this image.
+     */
+    public SourceImage resized(int w, int h) {
+        if (w < 1 || h < 1) {
+            throw new IllegalArgumentException("cannot resize to " + w + "x" + h);
+        }
+        if (w == width && h == height) {
+            return this;
+        }
+        float[][] channels = new float[3][];
+        for (int c = 0; c < 3; c++) {
+            float[] plane = new float[width * height];
+            int shift = 16 - 8 * c;
+            for (int i = 0; i < plane.length; i++) {
+                plane[i] = (rgb[i] >> shift) & 0xff;
+            }
+            // rows first (width -> w), then columns (height -> h)
+            float[] wide = Resampler.resample(plane, height, width, w, true);
+            channels[c] = Resampler.resample(wide, w, height, h, false);
+        }
+        int[] out = new int[w * h];
+        for (int i = 0; i < out.length; i++) {
+            int v = 0;
+            for (int c = 0; c < 3; c++) {
+                v = (v << 8) | Math.clamp(Math.round(channels[c][i]), 0, 255);
+            }
+            out[i] = v;
+        }
+        return new SourceImage(w, h, out, note);
+    }
+
+    /**
      * The network input: logical shape (1, C, H, W), C = 3 for RGB or 1 for grey, stored channels last because
      * the first convolution reads it that way.
      */

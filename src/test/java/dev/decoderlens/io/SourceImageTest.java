@@ -3,7 +3,9 @@ package dev.decoderlens.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.decoderlens.engine.Tensor;
 import org.junit.jupiter.api.Test;
@@ -60,5 +62,53 @@ class SourceImageTest {
         assertEquals(IMG.contentHash(), IMG.crop(0, 0, 3, 2).contentHash());
         assertNotEquals(IMG.crop(0, 0, 2, 2).contentHash(), IMG.crop(1, 0, 2, 2).contentHash());
         assertEquals(IMG.crop(1, 0, 2, 2), IMG.crop(1, 0, 2, 2));
+    }
+
+    @Test
+    void resizingKeepsAConstantImageConstantAndGivesTheAskedSize() {
+        int[] grey = new int[30 * 20];
+        java.util.Arrays.fill(grey, 0x4080c0);
+        SourceImage flat = new SourceImage(30, 20, grey, "");
+        for (int[] size : new int[][] {{7, 5}, {60, 41}, {30, 9}, {1, 1}}) {
+            SourceImage r = flat.resized(size[0], size[1]);
+            assertEquals(size[0], r.width());
+            assertEquals(size[1], r.height());
+            for (int y = 0; y < r.height(); y++) {
+                for (int x = 0; x < r.width(); x++) {
+                    assertEquals(0x4080c0, r.rgb(x, y), "at " + x + "," + y + " for " + size[0] + "x" + size[1]);
+                }
+            }
+        }
+        assertSame(flat, flat.resized(30, 20));
+    }
+
+    @Test
+    void shrinkingAveragesEverySourcePixel() {
+        // 1-pixel stripes, black and white: a 4x shrink must give mid grey, not the colour of skipped samples.
+        int w = 64;
+        int[] stripes = new int[w * 8];
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = (i % w) % 2 == 0 ? 0 : 0xffffff;
+        }
+        SourceImage small = new SourceImage(w, 8, stripes, "").resized(16, 2);
+        for (int x = 2; x < 14; x++) {
+            int red = (small.rgb(x, 1) >> 16) & 0xff;
+            assertTrue(Math.abs(red - 128) <= 12, "column " + x + " is " + red);
+        }
+    }
+
+    @Test
+    void enlargingAGradientStaysMonotonicAndWithinRange() {
+        int[] ramp = new int[8];
+        for (int x = 0; x < 8; x++) {
+            ramp[x] = (x * 30) << 16;
+        }
+        SourceImage big = new SourceImage(8, 1, ramp, "").resized(29, 3);
+        int previous = -1;
+        for (int x = 0; x < 29; x++) {
+            int red = (big.rgb(x, 1) >> 16) & 0xff;
+            assertTrue(red >= previous && red <= 210, "column " + x + " is " + red);
+            previous = red;
+        }
     }
 }

@@ -95,26 +95,26 @@ public final class ModelViewModel {
         norm = normalization;
         ImportedModel.InputSpec in = m.inputs().getFirst();
         int[] s = in.shape();
-        String why = fits(s, crop);
+        String why = fits(s);
         if (!why.isEmpty()) {
             message.set(why);
             return;
         }
+        // A model that fixes its input size gets the crop scaled to it; a grey model gets a grey crop.
+        SourceImage input = crop.resized(s[3] > 0 ? s[3] : crop.width(), s[2] > 0 ? s[2] : crop.height());
         ColorMode mode = s[1] == 1 ? ColorMode.GRAYSCALE : ColorMode.RGB;
-        Tensor x = crop.toTensor(scaling, mode);
+        Tensor x = input.toTensor(scaling, mode);
         job.cancel();
-        message.set("Running " + m.source().getFileName() + " on the " + crop.width() + "x" + crop.height() + " crop…");
+        message.set("Running " + m.source().getFileName() + " on the " + crop.width() + "x" + crop.height() + " crop"
+                + (input == crop ? "" : ", scaled to the model's " + input.width() + "x" + input.height() + " input") + "…");
         job = background.submit((cancel, progress) -> new Executor().run(m.graph(), java.util.Map.of(in.name(), x), Taps.ALL, cancel),
                 Background.Progress.NONE, this::show, e -> message.set("The model failed on this crop: " + e.getMessage()));
     }
 
-    /** Why the crop cannot feed an input of this shape, or "". */
-    static String fits(int[] s, SourceImage crop) {
+    /** Why a crop cannot feed an input of this shape, or "". */
+    static String fits(int[] s) {
         if (s.length != 4 || (s[1] != 1 && s[1] != 3)) {
             return "the model's input has shape " + java.util.Arrays.toString(s) + ": only image inputs (N, 1 or 3, H, W) can be fed a crop";
-        }
-        if ((s[2] > 0 && s[2] != crop.height()) || (s[3] > 0 && s[3] != crop.width())) {
-            return "the model wants " + s[3] + "x" + s[2] + " inputs: set the crop to that size (it is " + crop.width() + "x" + crop.height() + ")";
         }
         return "";
     }

@@ -36,13 +36,19 @@ class ModelViewModelTest {
     }
 
     @Test
-    void aCropOfTheWrongSizeAndABrokenFileAreExplained() throws Exception {
+    void aCropOfAnotherSizeIsScaledToTheModelsFixedInput() throws Exception {
         ModelViewModel m = new ModelViewModel(Background.DIRECT);
-        assertTrue(m.open(UNET));
+        assertTrue(m.open(UNET)); // fixes its input at 16x16
         SourceImage img = Images.read(TestImages.gradient(dir, "g.png", 40, 30));
         m.run(img.crop(0, 0, 24, 24), InputScaling.UNIT_0_1, ColorMap.VIRIDIS, Normalization.PER_LAYER);
-        assertTrue(m.messageProperty().get().contains("16x16"), m.messageProperty().get());
-        assertTrue(m.layersProperty().isEmpty());
+        assertFalse(m.layersProperty().isEmpty(), m.messageProperty().get());
+        assertEquals(16, m.layersProperty().getFirst().activation().dim(3), "the first layer sees the 16-wide input");
+    }
+
+    @Test
+    void aBrokenFileIsExplainedAndThePreviousModelStays() throws Exception {
+        ModelViewModel m = new ModelViewModel(Background.DIRECT);
+        assertTrue(m.open(UNET));
         assertFalse(m.open(TestImages.broken(dir)));
         assertTrue(m.messageProperty().get().contains("broken.png"), m.messageProperty().get());
         assertEquals(UNET, m.modelProperty().get().source(), "the previous model stays");
