@@ -102,6 +102,9 @@ public final class Resize implements Op {
             int b = task / oh, oy = task % oh;
             for (int ox = 0; ox < ow; ox++) {
                 int yo = ((b * oh + oy) * ow + ox) * c;
+                if (ty == 2 && tx == 2 && bilinear(x, b, h, w, c, ay, ax, oy, ox, y, yo)) {
+                    continue;
+                }
                 for (int i = 0; i < ty; i++) {
                     int row = (b * h + ay.index()[oy * ty + i]) * w;
                     float wy = ay.weight()[oy * ty + i];
@@ -118,6 +121,28 @@ public final class Resize implements Op {
                 }
             }
         });
+    }
+
+    /**
+     * One bilinear output pixel whose four weights are all non-zero, summed in registers and stored once. The
+     * additions run in the general loop's order from 0, so the result is bit-identical to it. Returns false (and
+     * writes nothing) when a weight is zero: the general loop skips such taps, which matters for an infinite input.
+     */
+    private static boolean bilinear(float[] x, int b, int h, int w, int c, ResizeAxis ay, ResizeAxis ax, int oy,
+                                    int ox, float[] y, int yo) {
+        float wy0 = ay.weight()[2 * oy], wy1 = ay.weight()[2 * oy + 1];
+        float wx0 = ax.weight()[2 * ox], wx1 = ax.weight()[2 * ox + 1];
+        float w00 = wy0 * wx0, w01 = wy0 * wx1, w10 = wy1 * wx0, w11 = wy1 * wx1;
+        if (w00 == 0f || w01 == 0f || w10 == 0f || w11 == 0f) {
+            return false;
+        }
+        int r0 = (b * h + ay.index()[2 * oy]) * w, r1 = (b * h + ay.index()[2 * oy + 1]) * w;
+        int c0 = ax.index()[2 * ox], c1 = ax.index()[2 * ox + 1];
+        int x00 = (r0 + c0) * c, x01 = (r0 + c1) * c, x10 = (r1 + c0) * c, x11 = (r1 + c1) * c;
+        for (int ch = 0; ch < c; ch++) {
+            y[yo + ch] = (((0f + w00 * x[x00 + ch]) + w01 * x[x01 + ch]) + w10 * x[x10 + ch]) + w11 * x[x11 + ch];
+        }
+        return true;
     }
 
     /** One multiply-add per interpolation tap and output value (1, 4 or 16 taps). */

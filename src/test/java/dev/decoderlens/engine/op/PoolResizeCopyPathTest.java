@@ -14,10 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fast MaxPool (first tap copied, Math.max folding) and the row-duplicating nearest Resize against plain
+ * The fast MaxPool (first tap copied, Math.max folding), the row-duplicating nearest Resize and the fused
+ * bilinear Resize pixel against plain
  * per-output-value definitions written here from the formulas, on awkward sizes: odd widths, channel counts 1, 3,
  * 17, 33 (not multiples of any vector width), padding, ceil mode, dilation, non-integer and downscaling factors.
- * Bitwise equality: both are exact (no arithmetic but max and copy).
+ * Bitwise equality: max and copy are exact, and the fused bilinear pixel must add in the same order.
  */
 class PoolResizeCopyPathTest {
 
@@ -49,6 +50,25 @@ class PoolResizeCopyPathTest {
         for (ResizeSpec spec : specs) {
             Tensor got = run(new Resize(spec), x);
             assertArrayEquals(referenceNearest(x, spec, got.dim(2), got.dim(3)), got.toNhwc().data(), 0f,
+                    spec + " c=" + c);
+        }
+    }
+
+    /** The fused 4-tap bilinear pixel against the tap-by-tap sum (same order, zero-weight taps skipped). */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 17, 33})
+    void bilinearResizeEqualsTapByTapSum(int c) {
+        Tensor x = input(2, c, 5, 7, c + 200);
+        // An infinite input value: a zero-weight tap on it must stay skipped (0 * inf would be NaN).
+        x.data()[3] = Float.POSITIVE_INFINITY;
+        ResizeSpec[] specs = {
+                ResizeSpec.kerasBilinear(2, 2), ResizeSpec.kerasBilinear(3, 1),
+                ResizeSpec.scales(Mode.LINEAR, CoordMode.HALF_PIXEL, NearestMode.FLOOR, 1.5f, 2.5f),
+                ResizeSpec.scales(Mode.LINEAR, CoordMode.ASYMMETRIC, NearestMode.FLOOR, 0.5f, 0.75f),
+                ResizeSpec.sizes(Mode.LINEAR, CoordMode.ALIGN_CORNERS, NearestMode.FLOOR, 11, 4)};
+        for (ResizeSpec spec : specs) {
+            Tensor got = run(new Resize(spec), x);
+            assertArrayEquals(referenceLinear(x, spec, got.dim(2), got.dim(3)), got.toNhwc().data(), 0f,
                     spec + " c=" + c);
         }
     }
@@ -104,6 +124,35 @@ class PoolResizeCopyPathTest {
                     int ix = source(ox, w, ow, sw, spec);
                     for (int ch = 0; ch < c; ch++) {
                         y[((b * oh + oy) * ow + ox) * c + ch] = x.data()[((b * h + iy) * w + ix) * c + ch];
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
+    private static float[] referenceLinear(Tensor t, ResizeSpec spec, int oh, int ow) {
+        Tensor x = t.toNhwc();
+        int n = x.dim(0), c = x.dim(1), h = x.dim(2), w = x.dim(3);
+        double sh = spec.bySize() ? (double) oh / h : spec.scaleH();
+        double sw = spec.bySize() ? (double) ow / w : spec.scaleW();
+        ResizeAxis ay = ResizeAxis.of(h, oh, sh, spec), ax = ResizeAxis.of(w, ow, sw, spec);
+        float[] y = new float[n * oh * ow * c];
+        for (int b = 0; b < n; b++) {
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    for (int ch = 0; ch < c; ch++) {
+                        float sum = 0f;
+                        for (int i = 0; i < 2; i++) {
+                            for (int j = 0; j < 2; j++) {
+                                float wgt = ay.weight()[2 * oy + i] * ax.weight()[2 * ox + j];
+                                if (wgt != 0f) {
+                                    int iy = ay.index()[2 * oy + i], ix = ax.index()[2 * ox + j];
+                                    sum += wgt * x.data()[((b * h + iy) * w + ix) * c + ch];
+                                }
+                            }
+                        }
+                        y[((b * oh + oy) * ow + ox) * c + ch] = sum;
                     }
                 }
             }
