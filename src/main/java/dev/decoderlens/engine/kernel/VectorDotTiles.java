@@ -2,7 +2,6 @@ package dev.decoderlens.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 
 import static dev.decoderlens.engine.kernel.VectorTiles.S;
 import static dev.decoderlens.engine.kernel.VectorTiles.VL;
@@ -29,6 +28,7 @@ final class VectorDotTiles {
         FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a02 = FloatVector.zero(S), a03 = FloatVector.zero(S), a10 = FloatVector.zero(S), a11 = FloatVector.zero(S), a12 = FloatVector.zero(S), a13 = FloatVector.zero(S), a20 = FloatVector.zero(S), a21 = FloatVector.zero(S), a22 = FloatVector.zero(S), a23 = FloatVector.zero(S), a30 = FloatVector.zero(S), a31 = FloatVector.zero(S), a32 = FloatVector.zero(S), a33 = FloatVector.zero(S);
         FloatVector x0, x1, x2, x3, v0, v1, v2, v3;
         float[] sums = new float[CO];
+        float[] lanes = new float[VL];
         for (int tap = 0; tap < base.length; tap++) {
             int i0 = base[tap];
             int i1 = i0 + 1 * pstep;
@@ -90,25 +90,41 @@ final class VectorDotTiles {
                 a33 = x3.fma(v3, a33);
             }
         }
-        sums[0] = a00.reduceLanes(VectorOperators.ADD);
-        sums[1] = a01.reduceLanes(VectorOperators.ADD);
-        sums[2] = a02.reduceLanes(VectorOperators.ADD);
-        sums[3] = a03.reduceLanes(VectorOperators.ADD);
+        a00.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a01.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a02.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
+        a03.intoArray(lanes, 0);
+        sums[3] = sumLanes(lanes);
         store(sums, bias, co0, width, out, o + 0 * ostep);
-        sums[0] = a10.reduceLanes(VectorOperators.ADD);
-        sums[1] = a11.reduceLanes(VectorOperators.ADD);
-        sums[2] = a12.reduceLanes(VectorOperators.ADD);
-        sums[3] = a13.reduceLanes(VectorOperators.ADD);
+        a10.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a11.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a12.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
+        a13.intoArray(lanes, 0);
+        sums[3] = sumLanes(lanes);
         store(sums, bias, co0, width, out, o + 1 * ostep);
-        sums[0] = a20.reduceLanes(VectorOperators.ADD);
-        sums[1] = a21.reduceLanes(VectorOperators.ADD);
-        sums[2] = a22.reduceLanes(VectorOperators.ADD);
-        sums[3] = a23.reduceLanes(VectorOperators.ADD);
+        a20.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a21.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a22.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
+        a23.intoArray(lanes, 0);
+        sums[3] = sumLanes(lanes);
         store(sums, bias, co0, width, out, o + 2 * ostep);
-        sums[0] = a30.reduceLanes(VectorOperators.ADD);
-        sums[1] = a31.reduceLanes(VectorOperators.ADD);
-        sums[2] = a32.reduceLanes(VectorOperators.ADD);
-        sums[3] = a33.reduceLanes(VectorOperators.ADD);
+        a30.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a31.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a32.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
+        a33.intoArray(lanes, 0);
+        sums[3] = sumLanes(lanes);
         store(sums, bias, co0, width, out, o + 3 * ostep);
     }
 
@@ -121,6 +137,7 @@ final class VectorDotTiles {
         FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a02 = FloatVector.zero(S), a03 = FloatVector.zero(S);
         FloatVector x0, v0, v1, v2, v3;
         float[] sums = new float[CO];
+        float[] lanes = new float[VL];
         for (int tap = 0; tap < base.length; tap++) {
             int i0 = base[tap];
             int k = wo + tap * cinG;
@@ -149,10 +166,14 @@ final class VectorDotTiles {
                 a03 = x0.fma(v3, a03);
             }
         }
-        sums[0] = a00.reduceLanes(VectorOperators.ADD);
-        sums[1] = a01.reduceLanes(VectorOperators.ADD);
-        sums[2] = a02.reduceLanes(VectorOperators.ADD);
-        sums[3] = a03.reduceLanes(VectorOperators.ADD);
+        a00.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a01.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a02.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
+        a03.intoArray(lanes, 0);
+        sums[3] = sumLanes(lanes);
         store(sums, bias, co0, width, out, o + 0 * ostep);
     }
 
@@ -165,6 +186,7 @@ final class VectorDotTiles {
                          int co0, float[] out, int o, int ostep) {
         FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a02 = FloatVector.zero(S), a10 = FloatVector.zero(S), a11 = FloatVector.zero(S), a12 = FloatVector.zero(S), a20 = FloatVector.zero(S), a21 = FloatVector.zero(S), a22 = FloatVector.zero(S), a30 = FloatVector.zero(S), a31 = FloatVector.zero(S), a32 = FloatVector.zero(S), a40 = FloatVector.zero(S), a41 = FloatVector.zero(S), a42 = FloatVector.zero(S), a50 = FloatVector.zero(S), a51 = FloatVector.zero(S), a52 = FloatVector.zero(S), a60 = FloatVector.zero(S), a61 = FloatVector.zero(S), a62 = FloatVector.zero(S), a70 = FloatVector.zero(S), a71 = FloatVector.zero(S), a72 = FloatVector.zero(S);
         float[] sums = new float[CO];
+        float[] lanes = new float[VL];
         for (int tap = 0; tap < base.length; tap++) {
             int i0 = base[tap];
             int k = wo + tap * cinG;
@@ -207,41 +229,78 @@ final class VectorDotTiles {
                 a72 = x.fma(v2, a72);
             }
         }
-        sums[0] = a00.reduceLanes(VectorOperators.ADD);
-        sums[1] = a01.reduceLanes(VectorOperators.ADD);
-        sums[2] = a02.reduceLanes(VectorOperators.ADD);
+        a00.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a01.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a02.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
         store(sums, bias, co0, 3, out, o + 0 * ostep);
-        sums[0] = a10.reduceLanes(VectorOperators.ADD);
-        sums[1] = a11.reduceLanes(VectorOperators.ADD);
-        sums[2] = a12.reduceLanes(VectorOperators.ADD);
+        a10.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a11.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a12.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
         store(sums, bias, co0, 3, out, o + 1 * ostep);
-        sums[0] = a20.reduceLanes(VectorOperators.ADD);
-        sums[1] = a21.reduceLanes(VectorOperators.ADD);
-        sums[2] = a22.reduceLanes(VectorOperators.ADD);
+        a20.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a21.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a22.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
         store(sums, bias, co0, 3, out, o + 2 * ostep);
-        sums[0] = a30.reduceLanes(VectorOperators.ADD);
-        sums[1] = a31.reduceLanes(VectorOperators.ADD);
-        sums[2] = a32.reduceLanes(VectorOperators.ADD);
+        a30.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a31.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a32.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
         store(sums, bias, co0, 3, out, o + 3 * ostep);
-        sums[0] = a40.reduceLanes(VectorOperators.ADD);
-        sums[1] = a41.reduceLanes(VectorOperators.ADD);
-        sums[2] = a42.reduceLanes(VectorOperators.ADD);
+        a40.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a41.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a42.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
         store(sums, bias, co0, 3, out, o + 4 * ostep);
-        sums[0] = a50.reduceLanes(VectorOperators.ADD);
-        sums[1] = a51.reduceLanes(VectorOperators.ADD);
-        sums[2] = a52.reduceLanes(VectorOperators.ADD);
+        a50.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a51.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a52.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
         store(sums, bias, co0, 3, out, o + 5 * ostep);
-        sums[0] = a60.reduceLanes(VectorOperators.ADD);
-        sums[1] = a61.reduceLanes(VectorOperators.ADD);
-        sums[2] = a62.reduceLanes(VectorOperators.ADD);
+        a60.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a61.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a62.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
         store(sums, bias, co0, 3, out, o + 6 * ostep);
-        sums[0] = a70.reduceLanes(VectorOperators.ADD);
-        sums[1] = a71.reduceLanes(VectorOperators.ADD);
-        sums[2] = a72.reduceLanes(VectorOperators.ADD);
+        a70.intoArray(lanes, 0);
+        sums[0] = sumLanes(lanes);
+        a71.intoArray(lanes, 0);
+        sums[1] = sumLanes(lanes);
+        a72.intoArray(lanes, 0);
+        sums[2] = sumLanes(lanes);
         store(sums, bias, co0, 3, out, o + 7 * ostep);
     }
 
     /** Reductions stay in the tile (a helper taking vectors would box them when not inlined); stores are scalar. */
+    /**
+     * The lanes' sum, always in the same order. {@code reduceLanes(ADD)} leaves the order of a float sum unspecified,
+     * and it differs before and after the JIT intrinsifies it: the first run in a JVM gave other last bits than the
+     * next, so a saved session did not reproduce its outputs bit for bit.
+     */
+    private static float sumLanes(float[] lanes) {
+        float s = 0;
+        for (float v : lanes) {
+            s += v;
+        }
+        return s;
+    }
+
     private static void store(float[] sums, float[] bias, int co0, int width, float[] out, int o) {
         for (int c = 0; c < width; c++) {
             out[o + c] = bias[co0 + c] + sums[c];

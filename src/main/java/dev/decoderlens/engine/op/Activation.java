@@ -3,6 +3,9 @@ package dev.decoderlens.engine.op;
 /**
  * An elementwise activation. Used on its own ({@link ActivationOp}) and fused into convolutions, where Keras layers
  * carry their activation. {@link #name()} is the ONNX operator name and the type shown to the user.
+ *
+ * <p>Transcendental functions use {@code StrictMath}, which is specified bit for bit, so a seed and an image give
+ * the same activations on every machine and in every JIT state (saved sessions rely on it).
  */
 public sealed interface Activation {
     String name();
@@ -46,8 +49,8 @@ public sealed interface Activation {
                 case "Identity" -> x;
                 case "Relu" -> x > 0 ? x : 0f;
                 case "Sigmoid" -> sigmoid(x);
-                case "Tanh" -> (float) Math.tanh(x);
-                case "Softplus" -> (float) (x > 20 ? x : Math.log1p(Math.exp(x)));
+                case "Tanh" -> (float) StrictMath.tanh(x);
+                case "Softplus" -> (float) (x > 20 ? x : StrictMath.log1p(StrictMath.exp(x)));
                 default -> throw new IllegalStateException(name);
             };
         }
@@ -59,8 +62,8 @@ public sealed interface Activation {
         public float apply(float x) {
             return switch (name) {
                 case "LeakyRelu" -> x >= 0 ? x : a * x;
-                case "Elu" -> x > 0 ? x : (float) (a * Math.expm1(x));
-                case "Selu" -> x > 0 ? b * x : (float) (b * a * Math.expm1(x));
+                case "Elu" -> x > 0 ? x : (float) (a * StrictMath.expm1(x));
+                case "Selu" -> x > 0 ? b * x : (float) (b * a * StrictMath.expm1(x));
                 case "Clip" -> Math.min(Math.max(x, a), b);
                 case "HardSigmoid" -> Math.max(0f, Math.min(1f, a * x + b));
                 default -> throw new IllegalStateException(name);
@@ -71,9 +74,9 @@ public sealed interface Activation {
     /** 1 / (1 + e^-x), computed so that neither tail overflows. */
     static float sigmoid(float x) {
         if (x >= 0) {
-            return (float) (1.0 / (1.0 + Math.exp(-x)));
+            return (float) (1.0 / (1.0 + StrictMath.exp(-x)));
         }
-        double e = Math.exp(x);
+        double e = StrictMath.exp(x);
         return (float) (e / (1.0 + e));
     }
 

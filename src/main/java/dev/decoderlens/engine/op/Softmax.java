@@ -47,12 +47,12 @@ public final class Softmax implements Op {
                 }
                 double sum = 0;
                 for (int k = 0; k < n; k++) {
-                    sum += Math.exp(src[base + k * inner] - max);
+                    sum += StrictMath.exp(src[base + k * inner] - max);
                 }
                 double logSum = Math.log(sum);
                 for (int k = 0; k < n; k++) {
                     double shifted = src[base + k * inner] - max;
-                    dst[base + k * inner] = (float) (log ? shifted - logSum : Math.exp(shifted) / sum);
+                    dst[base + k * inner] = (float) (log ? shifted - logSum : StrictMath.exp(shifted) / sum);
                 }
             }
         }
