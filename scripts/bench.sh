@@ -3,7 +3,7 @@
 # Usage: scripts/bench.sh [--reps N] [--only TEXT] [--no-scalar]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. .ci/java-home.sh
 mvn -q -B test-compile
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 # A fixed, pre-touched heap: fresh 64 MB outputs would otherwise pay page faults that ONNX Runtime's arena does not.
