@@ -29,6 +29,8 @@ public final class ConvBenchmark {
     /** Runs before timing: the Vector API is very slow until C2 has compiled the micro-kernels. */
     static final int WARMUP = Integer.getInteger("bench.warmup", 10);
 
+    static final int SETTLE_MS = Integer.getInteger("bench.settleMs", 20);
+
     private ConvBenchmark() {
     }
 
@@ -57,7 +59,7 @@ public final class ConvBenchmark {
         return encoder("network B @" + size, size).upsample2().upsample2().conv(3, 3, Activation.SIGMOID);
     }
 
-    public static void main(String[] args) throws OrtException {
+    public static void main(String[] args) throws OrtException, InterruptedException {
         int reps = 11;
         String only = "";
         boolean scalar = true;
@@ -70,6 +72,9 @@ public final class ConvBenchmark {
             }
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
+        long w0 = System.nanoTime();
+        Kernels.awaitWarmUp();
+        System.err.printf(Locale.ROOT, "kernel warm-up finished after %.1f s%n", (System.nanoTime() - w0) / 1e9);
         System.out.printf(Locale.ROOT, "engine kernels: %s, %d cores; ONNX Runtime %s%n%n", Kernels.get().name(),
                 Runtime.getRuntime().availableProcessors(), env.getVersion());
         System.out.println("| workload | GFLOP | engine ms | GFLOP/s | % of peak | ORT ms | engine/ORT | engine/ORT CPU time | scalar ms | scalar/vector | max abs diff |");
@@ -100,13 +105,15 @@ public final class ConvBenchmark {
                 }
                 long[] e = new long[reps], o = new long[reps], ec = new long[reps], oc = new long[reps];
                 for (int r = 0; r < reps; r++) {
+                    settle();
                     long c0 = cpu(), t0 = System.nanoTime();
                     runEngine(engine, graph, net, x);
+                    e[r] = System.nanoTime() - t0;
+                    ec[r] = cpu() - c0;
+                    settle();
                     long c1 = cpu(), t1 = System.nanoTime();
                     runOrt(session, ox);
-                    e[r] = t1 - t0;
                     o[r] = System.nanoTime() - t1;
-                    ec[r] = c1 - c0;
                     oc[r] = cpu() - c1;
                 }
                 double em = median(e) / 1e6, om = median(o) / 1e6;
@@ -148,14 +155,34 @@ public final class ConvBenchmark {
         }
     }
 
-    /** Per operator type, for the engine: where the time goes (to stderr, so the table stays clean). */
+    /** Per node, for the engine: where the time goes, medians of 5 runs (to stderr, so the table stays clean). */
     private static void printBreakdown(Executor ex, Graph graph, Tensor x) {
-        Trace t = ex.run(graph, Map.of("x", x));
+        List<Trace> traces = new ArrayList<>();
+        for (int r = 0; r < 5; r++) {
+            traces.add(ex.run(graph, Map.of("x", x)));
+        }
         List<String> parts = new ArrayList<>();
-        for (Trace.NodeRun r : t.runs()) {
-            parts.add(String.format(Locale.ROOT, "%s %.1fms", r.node(), r.nanos() / 1e6));
+        for (int i = 0; i < traces.get(0).runs().size(); i++) {
+            long[] ns = new long[traces.size()];
+            for (int r = 0; r < ns.length; r++) {
+                ns[r] = traces.get(r).runs().get(i).nanos();
+            }
+            parts.add(String.format(Locale.ROOT, "%s %.1fms", traces.get(0).runs().get(i).node(), median(ns) / 1e6));
         }
         System.err.println("    " + String.join(", ", parts));
+    }
+
+    /**
+     * A pause between timed runs. ONNX Runtime's pool threads spin for a while after each run before they sleep;
+     * without the pause they would still hold a core when the engine starts, and the engine's time would include
+     * that (measured: about 15 ms more on the 3x3 layer). Neither engine is timed during the pause.
+     */
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** CPU time of the whole process (all engine and ONNX Runtime threads): less sensitive to other load. */

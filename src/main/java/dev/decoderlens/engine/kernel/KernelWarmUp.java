@@ -9,14 +9,32 @@ import java.util.List;
  * a large layer take seconds. Off with {@code -Ddecoderlens.warmup=false}.
  */
 final class KernelWarmUp {
+    /** Counted down when the warm-up has finished (or was never started). */
+    private static final java.util.concurrent.CountDownLatch DONE = new java.util.concurrent.CountDownLatch(1);
+
     private KernelWarmUp() {
+    }
+
+    /**
+     * Waits until the background warm-up is over. Benchmarks call this: the warm-up thread takes a whole core for a
+     * few seconds after start, and measuring beside it halves the engine's apparent speed.
+     */
+    static void await() throws InterruptedException {
+        DONE.await();
     }
 
     static void startIn(ScalarKernels kernels) {
         if (!Boolean.parseBoolean(System.getProperty("decoderlens.warmup", "true"))) {
+            DONE.countDown();
             return;
         }
-        Thread t = new Thread(() -> run(kernels), "decoderlens-kernel-warmup");
+        Thread t = new Thread(() -> {
+            try {
+                run(kernels);
+            } finally {
+                DONE.countDown();
+            }
+        }, "decoderlens-kernel-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();

@@ -26,6 +26,16 @@ public interface Kernels {
         return KernelProvider.INSTANCE.kernels();
     }
 
+    /**
+     * Blocks until the chosen kernel set has finished its background JIT warm-up (returns at once for the scalar
+     * set). For benchmarks, which must not time the engine while that thread holds a core.
+     */
+    static void awaitWarmUp() throws InterruptedException {
+        if (get() != ScalarKernels.INSTANCE) {
+            KernelWarmUp.await(); // only the vector set starts one
+        }
+    }
+
     static Kernels scalar() {
         return ScalarKernels.INSTANCE;
     }

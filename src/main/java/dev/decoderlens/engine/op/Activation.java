@@ -4,8 +4,9 @@ package dev.decoderlens.engine.op;
  * An elementwise activation. Used on its own ({@link ActivationOp}) and fused into convolutions, where Keras layers
  * carry their activation. {@link #name()} is the ONNX operator name and the type shown to the user.
  *
- * <p>Transcendental functions use {@code StrictMath}, which is specified bit for bit, so a seed and an image give
- * the same activations on every machine and in every JIT state (saved sessions rely on it).
+ * <p>Transcendental functions use {@code StrictMath}, which is specified bit for bit, and the sigmoid uses
+ * {@link SigmoidMath}, built from exactly rounded operations only, so a seed and an image give the same activations
+ * on every machine and in every JIT state (saved sessions rely on it).
  */
 public sealed interface Activation {
     String name();
@@ -71,13 +72,9 @@ public sealed interface Activation {
         }
     }
 
-    /** 1 / (1 + e^-x), computed so that neither tail overflows. */
+    /** 1 / (1 + e^-x): see {@link SigmoidMath}, which the vector kernels reproduce bit for bit. */
     static float sigmoid(float x) {
-        if (x >= 0) {
-            return (float) (1.0 / (1.0 + StrictMath.exp(-x)));
-        }
-        double e = StrictMath.exp(x);
-        return (float) (e / (1.0 + e));
+        return SigmoidMath.sigmoid(x);
     }
 
     /** Applies this activation in place over a range. The switch is hoisted out of the loop for the common ones. */
@@ -88,6 +85,12 @@ public sealed interface Activation {
         if (this == RELU) {
             for (int i = from; i < to; i++) {
                 v[i] = v[i] > 0 ? v[i] : 0f;
+            }
+            return;
+        }
+        if (this == SIGMOID) {
+            for (int i = from; i < to; i++) {
+                v[i] = SigmoidMath.sigmoid(v[i]);
             }
             return;
         }
