@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 3 benchmark: DecoderLens engine vs ONNX Runtime (Java) in one JVM, interleaved, medians.
-# Usage: scripts/bench.sh [--reps N] [--only TEXT] [--no-scalar]   (JVM options: BENCH_JAVA_OPTS="-Dbench.settleMs=0")
+# Usage: scripts/bench.sh [--reps N] [--only TEXT] [--no-scalar] [--ort-profile]   (JVM options: BENCH_JAVA_OPTS="-Dbench.settleMs=0")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/java-home.sh

@@ -13,13 +13,24 @@ import java.util.Map;
  */
 public final class Executor {
     private final Kernels kernels;
+    private final BufferPool buffers;
 
     public Executor() {
         this(Kernels.get());
     }
 
     public Executor(Kernels kernels) {
+        this(kernels, new BufferPool());
+    }
+
+    /** @param buffers where dropped activations wait for the next run (see {@link BufferPool}) */
+    public Executor(Kernels kernels, BufferPool buffers) {
         this.kernels = kernels;
+        this.buffers = buffers;
+    }
+
+    public BufferPool buffers() {
+        return buffers;
     }
 
     public Kernels kernels() {
@@ -50,7 +61,7 @@ public final class Executor {
                 kept.put(name, live.get(name));
             }
         }
-        ExecContext ctx = new ExecContext(kernels, cancel);
+        ExecContext ctx = new ExecContext(kernels, cancel, buffers);
         List<Trace.NodeRun> runs = new ArrayList<>(graph.nodes().size());
         int done = 0;
         for (Node node : graph.nodes()) {
@@ -89,7 +100,10 @@ public final class Executor {
             }
             for (String in : node.inputs()) {
                 if (!in.isEmpty() && remainingUses.merge(in, -1, Integer::sum) == 0 && !graph.outputs().contains(in)) {
-                    live.remove(in);
+                    Tensor dead = live.remove(in);
+                    if (dead != null && !referenced(dead.data(), live, kept)) {
+                        ctx.recycle(dead.data());
+                    }
                 }
             }
             Trace.NodeRun run = new Trace.NodeRun(node.name(), node.op().type(), node.outputs(), nanos, macs(node, argShapes));
@@ -100,6 +114,21 @@ public final class Executor {
             kept.putIfAbsent(out, live.get(out));
         }
         return new Trace(kept, runs);
+    }
+
+    /** Whether a tensor still in use (live, or kept for the trace) shares this storage, as reshapes do. */
+    private static boolean referenced(float[] data, Map<String, Tensor> live, Map<String, Tensor> kept) {
+        for (Tensor t : live.values()) {
+            if (t != null && t.data() == data) {
+                return true;
+            }
+        }
+        for (Tensor t : kept.values()) {
+            if (t != null && t.data() == data) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long macs(Node node, int[][] shapes) {

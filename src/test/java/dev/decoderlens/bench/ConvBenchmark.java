@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Issue 3's benchmark: this engine against ONNX Runtime (Java, CPU) in one JVM, runs interleaved so that both see
  * the same machine load, medians reported. Run through scripts/bench.sh. Arguments: {@code --reps N} (default 11),
- * {@code --only TEXT} (workloads whose name contains TEXT), {@code --no-scalar}.
+ * {@code --only TEXT} (workloads whose name contains TEXT), {@code --no-scalar}, {@code --ort-profile} (ONNX
+ * Runtime's per-node times too).
  */
 public final class ConvBenchmark {
     /** Both cores of the reference machine with AVX-512 FMA (docs/PERFORMANCE.md). */
@@ -29,6 +30,8 @@ public final class ConvBenchmark {
     /** Runs before timing: the Vector API is very slow until C2 has compiled the micro-kernels. */
     static final int WARMUP = Integer.getInteger("bench.warmup", 10);
 
+    /** With --ort-profile: ONNX Runtime's own per-node times are printed after the engine's. */
+    static boolean ortProfile;
     static final int SETTLE_MS = Integer.getInteger("bench.settleMs", 20);
 
     private ConvBenchmark() {
@@ -68,6 +71,7 @@ public final class ConvBenchmark {
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--only" -> only = args[++i];
                 case "--no-scalar" -> scalar = false;
+                case "--ort-profile" -> ortProfile = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -137,6 +141,9 @@ public final class ConvBenchmark {
                         net.name, gflop, em, gflop / (em / 1e3), 100 * gflop / (em / 1e3) / PEAK_GFLOPS, om, em / om, cpuRatio,
                         scalarMs, ratio, diff);
                 printBreakdown(engine, graph, x);
+                if (ortProfile) {
+                    printOrtBreakdown(env, net, ox);
+                }
             }
         }
     }
@@ -170,6 +177,44 @@ public final class ConvBenchmark {
             parts.add(String.format(Locale.ROOT, "%s %.1fms", traces.get(0).runs().get(i).node(), median(ns) / 1e6));
         }
         System.err.println("    " + String.join(", ", parts));
+    }
+
+    /** ONNX Runtime's per-node kernel times from its profiler (medians of 5 runs), to stderr. */
+    private static void printOrtBreakdown(OrtEnvironment env, BenchNet net, OnnxTensor ox) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.enableProfiling(System.getProperty("java.io.tmpdir") + "/decoderlens-ort-profile");
+            String file;
+            try (OrtSession session = env.createSession(net.onnxModel(), options)) {
+                for (int r = 0; r < 8; r++) {
+                    runOrt(session, ox);
+                }
+                file = session.endProfiling();
+            }
+            var events = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(java.nio.file.Path.of(file)))
+                    .getAsJsonArray();
+            Map<String, List<Long>> byNode = new java.util.LinkedHashMap<>();
+            for (var ev : events) {
+                var o = ev.getAsJsonObject();
+                String name = o.get("name").getAsString();
+                if ("Node".equals(o.get("cat").getAsString()) && name.endsWith("_kernel_time")) {
+                    String op = o.getAsJsonObject("args").get("op_name").getAsString();
+                    byNode.computeIfAbsent(name.replace("_kernel_time", "") + " (" + op + ")", k -> new ArrayList<>())
+                            .add(o.get("dur").getAsLong());
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            byNode.forEach((node, durs) -> {
+                long[] last = durs.subList(Math.max(0, durs.size() - 5), durs.size()).stream().mapToLong(Long::longValue).toArray();
+                parts.add(String.format(Locale.ROOT, "%s %.1fms", node, median(last) / 1e3));
+            });
+            System.err.println("    ORT: " + String.join(", ", parts));
+            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file));
+        } catch (java.io.IOException e) {
+            System.err.println("    ORT profile unreadable: " + e.getMessage());
+        }
     }
 
     /**

@@ -16,11 +16,16 @@ public final class ChannelsLast {
 
     /** The tensor stored channels last (itself when it already is). */
     public static Tensor of(Tensor t) {
+        return of(t, float[]::new);
+    }
+
+    /** The same, converting into an array from {@code buffers} (every element is written). */
+    public static Tensor of(Tensor t, java.util.function.IntFunction<float[]> buffers) {
         if (t.layout() == Layout.NHWC || t.rank() != 4) {
             return t.toNhwc();
         }
         int n = t.dim(0), c = t.dim(1), h = t.dim(2), w = t.dim(3), hw = h * w;
-        float[] src = t.data(), dst = new float[src.length];
+        float[] src = t.data(), dst = buffers.apply(src.length);
         int pixelTiles = (hw + TILE - 1) / TILE;
         Parallel.forEach(n * pixelTiles, task -> {
             int b = task / pixelTiles, p0 = (task % pixelTiles) * TILE, p1 = Math.min(hw, p0 + TILE);

@@ -16,6 +16,11 @@ import java.util.List;
  * s*s phases of stride-1 convolutions, each writing every s-th output pixel (stride-phase decomposition), so no
  * zero is ever multiplied. Every output pixel belongs to exactly one phase.
  *
+ * <p>A phase's filter may fold taps: the kW horizontally adjacent taps of one kernel row read kW neighbouring pixels,
+ * whose channels lie one after another in NHWC, so they are one tap of kW*cinG "channels" (the filter's
+ * {@code cinG} then exceeds the job's; the kernels loop over the filter's). Same weights, a third of the tap loops
+ * for a 3x3 kernel, and a first layer with 3 input channels gets inner loops of 9 instead of 3.
+ *
  * @param in   input (batch, inH, inW, inC), already padded so that every index above is inside it
  * @param out  output storage (batch, outH, outW, outC), NHWC
  * @param bias one value per output channel (zeros when the model has none)

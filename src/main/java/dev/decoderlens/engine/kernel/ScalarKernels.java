@@ -99,8 +99,8 @@ public class ScalarKernels implements Kernels {
                         for (int p = 0; p < px; p++) {
                             inBase[p] = job.inOffset(n, y, (u0 + p) * ph.strideW() + ph.dx()[tap]) + g * job.cinG();
                         }
-                        int rowBase = ((g * blocks + b) * ph.taps() + tap) * job.cinG();
-                        accumulate(job.in(), inBase, px, rows, rowBase, job.cinG(), acc, nb);
+                        int rowBase = ((g * blocks + b) * ph.taps() + tap) * f.cinG();
+                        accumulate(job.in(), inBase, px, rows, rowBase, f.cinG(), acc, nb);
                     }
                     for (int p = 0; p < px; p++) {
                         int o = job.outOffset(n, ph.oy0() + t * ph.stepH(), ph.ox0() + (u0 + p) * ph.stepW()) + co0;

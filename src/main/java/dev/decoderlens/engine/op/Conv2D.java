@@ -49,12 +49,23 @@ public final class Conv2D implements Op {
                 }
             }
         }
-        this.filter = new FilterTaps(g, taps, cinG, coutG, canon);
-        this.dy = new int[taps];
-        this.dx = new int[taps];
-        for (int t = 0; t < taps; t++) {
-            dy[t] = (t / kw) * spec.dilationH();
-            dx[t] = (t % kw) * spec.dilationW();
+        if (g == 1 && spec.dilationW() == 1) {
+            // Fold each kernel row into one tap of kw*cinG channels (see ConvJob): (ky, kx, ci, co) is already
+            // (ky, kx*cinG + ci, co) in the canonical order, so the weights stay as they are.
+            this.filter = new FilterTaps(1, kh, kw * cinG, coutG, canon);
+            this.dy = new int[kh];
+            this.dx = new int[kh];
+            for (int t = 0; t < kh; t++) {
+                dy[t] = t * spec.dilationH();
+            }
+        } else {
+            this.filter = new FilterTaps(g, taps, cinG, coutG, canon);
+            this.dy = new int[taps];
+            this.dx = new int[taps];
+            for (int t = 0; t < taps; t++) {
+                dy[t] = (t / kw) * spec.dilationH();
+                dx[t] = (t % kw) * spec.dilationW();
+            }
         }
         Kernels.get().prepare(filter);
     }
@@ -83,8 +94,11 @@ public final class Conv2D implements Op {
         return bias.toRowMajor().data().clone();
     }
 
-    /** The input as NHWC after checking rank and channel count. */
-    static Tensor nhwcInput(Tensor[] inputs, int channels, String type) {
+    /**
+     * The input as NHWC after checking rank and channel count. A converted copy comes from the run's buffers: give
+     * it back with {@link #releaseInput} when the kernel is done.
+     */
+    static Tensor nhwcInput(Tensor[] inputs, int channels, String type, ExecContext ctx) {
         if (inputs.length < 1 || inputs[0] == null) {
             throw new IllegalArgumentException(type + " needs an input");
         }
@@ -95,7 +109,17 @@ public final class Conv2D implements Op {
         if (x.dim(1) != channels) {
             throw new IllegalArgumentException(type + " expects " + channels + " input channels, got " + x.dim(1));
         }
-        return ChannelsLast.of(x);
+        return ChannelsLast.of(x, ctx::uninitialized);
+    }
+
+    /** Returns the scratch copies an operator made of its input (converted, padded) to the run's buffers. */
+    static void releaseInput(ExecContext ctx, Tensor original, Tensor nhwc, float[] padded) {
+        if (padded != nhwc.data()) {
+            ctx.recycle(padded);
+        }
+        if (nhwc != original) {
+            ctx.recycle(nhwc.data());
+        }
     }
 
     @Override
@@ -114,15 +138,18 @@ public final class Conv2D implements Op {
     @Override
     public Tensor[] apply(Tensor[] inputs, ExecContext ctx) {
         int g = spec.groups();
-        Tensor x = nhwcInput(inputs, cinG * g, "Conv");
+        Tensor x = nhwcInput(inputs, cinG * g, "Conv", ctx);
         int n = x.dim(0), h = x.dim(2), w = x.dim(3);
         ConvArithmetic.Axis ah = axisH(h), aw = axisW(w);
         int hp = h + ah.padStart() + ah.padEnd(), wp = w + aw.padStart() + aw.padEnd();
-        float[] in = PaddedInput.pad(x.data(), n, h, w, cinG * g, ah.padStart(), aw.padStart(), ah.padEnd(), aw.padEnd());
-        float[] out = new float[Math.multiplyExact(Math.multiplyExact(n * ah.out(), aw.out()), cout)];
+        float[] in = PaddedInput.pad(x.data(), n, h, w, cinG * g, ah.padStart(), aw.padStart(), ah.padEnd(), aw.padEnd(),
+                ctx::uninitialized);
+        // every output value is written by the kernels (ConvJob's contract): a recycled buffer is safe
+        float[] out = ctx.uninitialized(Math.multiplyExact(Math.multiplyExact(n * ah.out(), aw.out()), cout));
         var phase = new ConvJob.Phase(0, 0, ah.out(), aw.out(), spec.strideH(), spec.strideW(), 1, 1, dy, dx, filter);
         ctx.kernels().convolve(new ConvJob(in, n, hp, wp, cinG * g, out, ah.out(), aw.out(), cout,
                 g, cinG, cout / g, bias, fused, List.of(phase)), ctx.cancel());
+        releaseInput(ctx, inputs[0], x, in);
         return new Tensor[] {Tensor.nhwc(n, cout, ah.out(), aw.out(), out)};
     }
 

@@ -152,13 +152,13 @@ public final class ConvTranspose2D implements Op {
     @Override
     public Tensor[] apply(Tensor[] inputs, ExecContext ctx) {
         int g = spec.groups(), cout = coutG * g;
-        Tensor x = Conv2D.nhwcInput(inputs, cin, "ConvTranspose");
+        Tensor x = Conv2D.nhwcInput(inputs, cin, "ConvTranspose", ctx);
         int n = x.dim(0), h = x.dim(2), w = x.dim(3);
         ConvArithmetic.Axis ah = axisH(h), aw = axisW(w);
         List<AxisPhase> ph = axisPhases(h, ah.out(), ah.padStart(), spec.strideH(), spec.dilationH(), kyByResidue);
         List<AxisPhase> pw = axisPhases(w, aw.out(), aw.padStart(), spec.strideW(), spec.dilationW(), kxByResidue);
         int[] padH = padsFor(ph, h), padW = padsFor(pw, w);
-        float[] in = PaddedInput.pad(x.data(), n, h, w, cin, padH[0], padW[0], padH[1], padW[1]);
+        float[] in = PaddedInput.pad(x.data(), n, h, w, cin, padH[0], padW[0], padH[1], padW[1], ctx::uninitialized);
         List<ConvJob.Phase> phases = new ArrayList<>();
         for (AxisPhase a : ph) {
             for (AxisPhase b : pw) {
@@ -174,9 +174,11 @@ public final class ConvTranspose2D implements Op {
                         dy, dx, filters[a.residue()][b.residue()]));
             }
         }
-        float[] out = new float[Math.multiplyExact(Math.multiplyExact(n * ah.out(), aw.out()), cout)];
+        // the phases cover every output pixel once (ConvJob's contract): a recycled buffer is safe
+        float[] out = ctx.uninitialized(Math.multiplyExact(Math.multiplyExact(n * ah.out(), aw.out()), cout));
         ctx.kernels().convolve(new ConvJob(in, n, h + padH[0] + padH[1], w + padW[0] + padW[1], cin,
                 out, ah.out(), aw.out(), cout, g, cin / g, coutG, bias, fused, phases), ctx.cancel());
+        Conv2D.releaseInput(ctx, inputs[0], x, in);
         return new Tensor[] {Tensor.nhwc(n, cout, ah.out(), aw.out(), out)};
     }
 

@@ -56,8 +56,9 @@ public final class Resize implements Op {
         double sw = spec.bySize() ? (double) ow / w : spec.scaleW();
         ResizeAxis ay = ResizeAxis.of(h, oh, sh, spec), ax = ResizeAxis.of(w, ow, sw, spec);
         float[] x = in.data();
-        float[] y = new float[n * oh * ow * c];
         int ty = ay.taps(), tx = ax.taps();
+        // nearest copies every output value; interpolation accumulates into zeros
+        float[] y = ty == 1 && tx == 1 ? ctx.uninitialized(n * oh * ow * c) : new float[n * oh * ow * c];
         if (ty == 1 && tx == 1) {
             nearest(x, n, h, w, c, ay, ax, y, ctx);
         } else {

@@ -24,7 +24,8 @@ abstract sealed class WindowPool implements Op permits MaxPool2D, AvgPool2D {
     }
 
     /**
-     * Reduces the taps of one output pixel into {@code y[yo .. yo+c)}. Tap (i, j) of the window is at input
+     * Reduces the taps of one output pixel into {@code y[yo .. yo+c)}, writing all of it ({@code y} may be a recycled
+     * buffer with old values). Tap (i, j) of the window is at input
      * offset {@code rowBase[i] + colOff[j]}, each the start of a C-long channel vector.
      */
     abstract void reduce(float[] x, int[] rowBase, int rows, int[] colOff, int cols, float[] y, int yo, int c,
@@ -37,7 +38,7 @@ abstract sealed class WindowPool implements Op permits MaxPool2D, AvgPool2D {
         PoolAxis ay = spec.axisH(h, type()), ax = spec.axisW(w, type());
         int oh = ay.out(), ow = ax.out();
         float[] x = in.data();
-        float[] y = new float[n * oh * ow * c];
+        float[] y = ctx.uninitialized(n * oh * ow * c);
         // One task per output row (batch item b, row oy), spread over the kernel threads.
         Parallel.forEach(n * oh, task -> {
             ctx.checkCancelled();

@@ -36,9 +36,18 @@ public final class OpFixtures {
         return load(kase, name).data();
     }
 
-    /** Runs a one-output op with the default context. */
+    /**
+     * Runs a one-output op with a context whose buffers arrive full of NaN: an operator that reads a value of a
+     * recycled buffer it did not write first fails the comparison with the reference.
+     */
     public static Tensor run(Op op, Tensor... inputs) {
-        return op.apply(inputs, ExecContext.defaults())[0];
+        return op.apply(inputs, poisonedContext(dev.decoderlens.engine.kernel.Kernels.get()))[0];
+    }
+
+    /** The default kernels with a NaN-poisoned {@link dev.decoderlens.engine.BufferPool}. */
+    public static ExecContext poisonedContext(dev.decoderlens.engine.kernel.Kernels kernels) {
+        return new ExecContext(kernels, dev.decoderlens.engine.CancellationToken.NONE,
+                dev.decoderlens.engine.BufferPool.poisoned());
     }
 
     /** The same values stored channels last when rank 4 (to run every op on both storages). */
