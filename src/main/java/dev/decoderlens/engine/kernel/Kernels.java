@@ -18,6 +18,12 @@ public interface Kernels {
      */
     void convolve(ConvJob job, CancellationToken cancel);
 
+    /**
+     * {@code y[yo + i] = Math.max(y[yo + i], x[xo + i])} for i &lt; n: the inner step of max pooling (a NaN wins, as in
+     * PyTorch).
+     */
+    void maxInto(float[] x, int xo, float[] y, int yo, int n);
+
     /** Packs {@code filter} the way this kernel set reads it, so that the first run does not pay for it. */
     void prepare(FilterTaps filter);
 

@@ -30,6 +30,13 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void maxInto(float[] x, int xo, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yo + i] = Math.max(y[yo + i], x[xo + i]);
+        }
+    }
+
+    @Override
     public void prepare(FilterTaps filter) {
         filter.rows(scalarBlock(filter.coutG()));
     }

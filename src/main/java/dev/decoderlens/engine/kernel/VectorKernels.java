@@ -4,6 +4,7 @@ import static dev.decoderlens.engine.kernel.VectorTiles.NB;
 import static dev.decoderlens.engine.kernel.VectorTiles.VL;
 
 import dev.decoderlens.engine.op.Activation;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * Kernels on {@code jdk.incubator.vector} ({@code FloatVector.SPECIES_PREFERRED}). Loaded only through
@@ -30,6 +31,19 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     public String name() {
         return "vector (" + VL * 32 + "-bit, " + VL + " floats)";
+    }
+
+    /** C2 does not vectorise the scalar loop (two arrays at different offsets may alias). */
+    @Override
+    public void maxInto(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (; i <= n - VL; i += VL) {
+            FloatVector.fromArray(VectorTiles.S, y, yo + i).max(FloatVector.fromArray(VectorTiles.S, x, xo + i))
+                    .intoArray(y, yo + i);
+        }
+        for (; i < n; i++) {
+            y[yo + i] = Math.max(y[yo + i], x[xo + i]);
+        }
     }
 
     @Override

@@ -18,27 +18,27 @@ final class VectorTiles {
     /** Output channels per panel: two vectors. */
     static final int NB = 2 * VL;
     /** Output pixels per big tile. */
-    static final int PIXELS = 6;
+    static final int PIXELS = 8;
 
     private VectorTiles() {
     }
 
     /**
      * {@value #PIXELS} output pixels: out[o + p*ostep + j] = bias[co0 + j] + sum over tap, ci of
-     * in[base[tap] + p*pstep + ci] * w[wo + (tap*cinG + ci)*NB + j], for j < NB, with ReLU when asked.
+     * in[base[tap] + p*pstep + ci] * w[wo + (tap*cinG + ci)*NB + j], for j &lt; NB, with ReLU when asked.
      */
     static void tile8(float[] in, int[] base, int pstep, int cinG, float[] w, int wo, float[] bias, int co0,
                       float[] out, int o, int ostep, boolean relu) {
         FloatVector b0 = FloatVector.fromArray(S, bias, co0);
         FloatVector b1 = FloatVector.fromArray(S, bias, co0 + VL);
-        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1, c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
+        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1, c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1, c60 = b0, c61 = b1, c70 = b0, c71 = b1;
         for (int tap = 0; tap < base.length; tap++, wo += cinG * NB) {
             int i0 = base[tap];
             for (int ci = 0; ci < cinG; ci++) {
                 FloatVector w0 = FloatVector.fromArray(S, w, wo + ci * NB);
                 FloatVector w1 = FloatVector.fromArray(S, w, wo + ci * NB + VL);
                 FloatVector x;
-                x = FloatVector.broadcast(S, in[i0 + ci]);
+                x = FloatVector.broadcast(S, in[i0 + ci + 0 * pstep]);
                 c00 = x.fma(w0, c00);
                 c01 = x.fma(w1, c01);
                 x = FloatVector.broadcast(S, in[i0 + ci + 1 * pstep]);
@@ -56,6 +56,12 @@ final class VectorTiles {
                 x = FloatVector.broadcast(S, in[i0 + ci + 5 * pstep]);
                 c50 = x.fma(w0, c50);
                 c51 = x.fma(w1, c51);
+                x = FloatVector.broadcast(S, in[i0 + ci + 6 * pstep]);
+                c60 = x.fma(w0, c60);
+                c61 = x.fma(w1, c61);
+                x = FloatVector.broadcast(S, in[i0 + ci + 7 * pstep]);
+                c70 = x.fma(w0, c70);
+                c71 = x.fma(w1, c71);
             }
         }
         if (relu) {
@@ -72,6 +78,10 @@ final class VectorTiles {
             c41 = c41.max(z);
             c50 = c50.max(z);
             c51 = c51.max(z);
+            c60 = c60.max(z);
+            c61 = c61.max(z);
+            c70 = c70.max(z);
+            c71 = c71.max(z);
         }
         c00.intoArray(out, o + 0 * ostep);
         c01.intoArray(out, o + 0 * ostep + VL);
@@ -85,6 +95,10 @@ final class VectorTiles {
         c41.intoArray(out, o + 4 * ostep + VL);
         c50.intoArray(out, o + 5 * ostep);
         c51.intoArray(out, o + 5 * ostep + VL);
+        c60.intoArray(out, o + 6 * ostep);
+        c61.intoArray(out, o + 6 * ostep + VL);
+        c70.intoArray(out, o + 7 * ostep);
+        c71.intoArray(out, o + 7 * ostep + VL);
     }
 
     /** One output pixel, for the columns left over after the big tiles. Same contract as {@link #tile8}. */

@@ -19,7 +19,8 @@ public final class AvgPool2D extends WindowPool {
     }
 
     @Override
-    void reduce(float[] x, int[] rowBase, int rows, int[] colOff, int cols, float[] y, int yo, int c, int tapsWithPad) {
+    void reduce(float[] x, int[] rowBase, int rows, int[] colOff, int cols, float[] y, int yo, int c, int tapsWithPad,
+                dev.decoderlens.engine.kernel.Kernels kernels) {
         java.util.Arrays.fill(y, yo, yo + c, 0f); // y may be a recycled buffer
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {

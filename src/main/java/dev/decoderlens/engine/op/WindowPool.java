@@ -3,6 +3,7 @@ package dev.decoderlens.engine.op;
 import dev.decoderlens.engine.ExecContext;
 import dev.decoderlens.engine.Op;
 import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.kernel.Kernels;
 import dev.decoderlens.engine.kernel.Parallel;
 
 /**
@@ -29,7 +30,7 @@ abstract sealed class WindowPool implements Op permits MaxPool2D, AvgPool2D {
      * offset {@code rowBase[i] + colOff[j]}, each the start of a C-long channel vector.
      */
     abstract void reduce(float[] x, int[] rowBase, int rows, int[] colOff, int cols, float[] y, int yo, int c,
-                         int tapsWithPad);
+                         int tapsWithPad, Kernels kernels);
 
     @Override
     public Tensor[] apply(Tensor[] inputs, ExecContext ctx) {
@@ -55,7 +56,7 @@ abstract sealed class WindowPool implements Op permits MaxPool2D, AvgPool2D {
                     colOff[j] = ax.positions()[ax.first()[ox] + j] * c;
                 }
                 int yo = ((b * oh + oy) * ow + ox) * c;
-                reduce(x, rowBase, rows, colOff, cols, y, yo, c, ay.withPad()[oy] * ax.withPad()[ox]);
+                reduce(x, rowBase, rows, colOff, cols, y, yo, c, ay.withPad()[oy] * ax.withPad()[ox], ctx.kernels());
             }
         });
         return new Tensor[] {Tensor.nhwc(n, c, oh, ow, y)};
