@@ -1,5 +1,6 @@
 package dev.decoderlens.engine;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,13 +12,14 @@ import java.util.Map;
  * ONNX Runtime reuses its arena the same way.
  *
  * <p>Arrays are matched by exact length and handed out <em>with old contents</em>: only operators that write every
- * element take them (see {@link ExecContext#uninitialized}). The pool keeps at most {@link #capacityBytes} bytes and
- * lets the rest go to the garbage collector. Thread-safe.
+ * element take them (see {@link ExecContext#uninitialized}). The pool keeps at most {@code capacityBytes} bytes and
+ * lets the rest go to the garbage collector; what it keeps it holds through soft references, which the collector
+ * clears before it would run out of memory, so a pool never makes the heap too small for a trace. Thread-safe.
  */
 public final class BufferPool {
     private final long capacityBytes;
     private final boolean poisoned;
-    private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+    private final Map<Integer, ArrayDeque<SoftReference<float[]>>> free = new HashMap<>();
     private long heldBytes;
 
     /** A pool holding at most a quarter of the maximum heap, and never more than 768 MB. */
@@ -44,12 +46,13 @@ public final class BufferPool {
 
     /** An array of exactly {@code n} floats, recycled (contents arbitrary), or null when none is free. */
     public synchronized float[] take(int n) {
-        ArrayDeque<float[]> q = free.get(n);
+        ArrayDeque<SoftReference<float[]>> q = free.get(n);
         float[] a = null;
-        if (q != null && !q.isEmpty()) {
+        while (a == null && q != null && !q.isEmpty()) {
             heldBytes -= 4L * n;
-            a = q.pop();
-        } else if (poisoned) {
+            a = q.pop().get(); // null when the collector has taken it back
+        }
+        if (a == null && poisoned) {
             a = new float[n];
         }
         if (poisoned) {
@@ -64,11 +67,11 @@ public final class BufferPool {
         if (heldBytes + bytes > capacityBytes) {
             return;
         }
-        free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).push(a);
+        free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).push(new SoftReference<>(a));
         heldBytes += bytes;
     }
 
-    /** Bytes currently held for reuse. */
+    /** Bytes currently held for reuse (including arrays the collector may already have cleared). */
     public synchronized long heldBytes() {
         return heldBytes;
     }
