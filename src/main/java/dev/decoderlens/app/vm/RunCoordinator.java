@@ -130,6 +130,23 @@ public final class RunCoordinator {
         redrawGrid(a, map, norm);
         redrawGrid(b, map, norm);
         analyse(r);
+        if (!firstShown) {
+            firstShown = true;
+            // after the next pulse, when the scene graph with the new images has been rendered
+            javafx.application.Platform.runLater(RunCoordinator::logStartup);
+        }
+    }
+
+    private boolean firstShown;
+
+    /**
+     * Logs how long the launch took, from the start of the process (the launcher script execs java, so that is
+     * when the user ran it) to the first comparison on screen: issue 3's cold-start figure.
+     */
+    private static void logStartup() {
+        ProcessHandle.current().info().startInstant().ifPresent(start -> System.getLogger("dev.decoderlens.startup")
+                .log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "first comparison drawn %.2f s after launch",
+                        java.time.Duration.between(start, java.time.Instant.now()).toMillis() / 1000.0)));
     }
 
     /** Measures the run on a worker; a newer run cancels it. */
