@@ -21,19 +21,41 @@ import java.util.List;
  * {@code cinG} then exceeds the job's; the kernels loop over the filter's). Same weights, a third of the tap loops
  * for a 3x3 kernel, and a first layer with 3 input channels gets inner loops of 9 instead of 3.
  *
- * @param in   input (batch, inH, inW, inC), already padded so that every index above is inside it
- * @param out  output storage (batch, outH, outW, outC), NHWC
- * @param bias one value per output channel (zeros when the model has none)
+ * @param in     input (batch, inH, inW, inC), already padded so that every index above is inside it; null when
+ *               {@code source} gives the unpadded input instead
+ * @param out    output storage (batch, outH, outW, outC), NHWC
+ * @param bias   one value per output channel (zeros when the model has none)
+ * @param source the unpadded input and its padding, or null: the kernels then pad each band of rows into a small
+ *               per-thread window (see {@link BandWindows}) instead of the caller copying the whole input once
  */
 public record ConvJob(float[] in, int batch, int inH, int inW, int inC,
                       float[] out, int outH, int outW, int outC,
-                      int groups, int cinG, int coutG, float[] bias, Activation act, List<Phase> phases) {
+                      int groups, int cinG, int coutG, float[] bias, Activation act, List<Phase> phases,
+                      Source source) {
+
+    /** An input stored unpadded: (batch, h, w, inC), placed at (top, left) of the job's (inH, inW) padded frame. */
+    public record Source(float[] data, int h, int w, int top, int left) {
+    }
+
+    /** A job on an input that is already padded. */
+    public ConvJob(float[] in, int batch, int inH, int inW, int inC, float[] out, int outH, int outW, int outC,
+                   int groups, int cinG, int coutG, float[] bias, Activation act, List<Phase> phases) {
+        this(in, batch, inH, inW, inC, out, outH, outW, outC, groups, cinG, coutG, bias, act, phases, null);
+    }
 
     public ConvJob {
         if (inC != groups * cinG || outC != groups * coutG) {
             throw new IllegalArgumentException("channel counts do not match the groups");
         }
-        if (in.length != (long) batch * inH * inW * inC || out.length != (long) batch * outH * outW * outC) {
+        if ((in == null) == (source == null)) {
+            throw new IllegalArgumentException("give either the padded input or its source");
+        }
+        if (source != null && (source.data().length != (long) batch * source.h() * source.w() * inC
+                || source.top() < 0 || source.left() < 0 || source.h() + source.top() > inH || source.w() + source.left() > inW)) {
+            throw new IllegalArgumentException("source size does not match the geometry");
+        }
+        // an input may be longer than its geometry (a reused window buffer); the output must fit exactly
+        if ((in != null && in.length < (long) batch * inH * inW * inC) || out.length != (long) batch * outH * outW * outC) {
             throw new IllegalArgumentException("buffer sizes do not match the geometry");
         }
         if (bias.length != outC) {

@@ -72,8 +72,13 @@ public class ScalarKernels implements Kernels {
             cancel.check();
             int n = task / bands, k = task % bands;
             ConvJob.Phase ph = phases.get(taskPhase[k]);
-            int t0 = taskBand[k] * band;
-            convolveRows(job, ph, n, t0, Math.min(ph.rows(), t0 + band));
+            int t0 = taskBand[k] * band, t1 = Math.min(ph.rows(), t0 + band);
+            if (job.source() != null) {
+                ConvJob w = BandWindows.window(job, ph, n, t0, t1);
+                convolveRows(w, w.phases().get(0), 0, 0, t1 - t0);
+            } else {
+                convolveRows(job, ph, n, t0, t1);
+            }
         });
     }
 

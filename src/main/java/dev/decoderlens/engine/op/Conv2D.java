@@ -8,7 +8,6 @@ import dev.decoderlens.engine.kernel.ChannelsLast;
 import dev.decoderlens.engine.kernel.ConvJob;
 import dev.decoderlens.engine.kernel.FilterTaps;
 import dev.decoderlens.engine.kernel.Kernels;
-import dev.decoderlens.engine.kernel.PaddedInput;
 import java.util.List;
 
 /**
@@ -112,14 +111,25 @@ public final class Conv2D implements Op {
         return ChannelsLast.of(x, ctx::uninitialized);
     }
 
-    /** Returns the scratch copies an operator made of its input (converted, padded) to the run's buffers. */
-    static void releaseInput(ExecContext ctx, Tensor original, Tensor nhwc, float[] padded) {
-        if (padded != nhwc.data()) {
-            ctx.recycle(padded);
-        }
+    /** Returns the channels-last copy an operator made of its input to the run's buffers. */
+    static void releaseInput(ExecContext ctx, Tensor original, Tensor nhwc) {
         if (nhwc != original) {
             ctx.recycle(nhwc.data());
         }
+    }
+
+    /**
+     * The kernels' job for an NHWC input of (h, w) placed at (top, left) of a (hp, wp) zero-padded frame: the input
+     * itself when there is no padding, else as a source that the kernels pad band by band.
+     */
+    static ConvJob job(float[] x, int n, int h, int w, int hp, int wp, int inC, int top, int left, float[] out, int oh,
+                       int ow, int outC, int groups, int cinG, int coutG, float[] bias, Activation act,
+                       List<ConvJob.Phase> phases) {
+        if (hp == h && wp == w) {
+            return new ConvJob(x, n, h, w, inC, out, oh, ow, outC, groups, cinG, coutG, bias, act, phases);
+        }
+        return new ConvJob(null, n, hp, wp, inC, out, oh, ow, outC, groups, cinG, coutG, bias, act, phases,
+                new ConvJob.Source(x, h, w, top, left));
     }
 
     @Override
@@ -142,14 +152,12 @@ public final class Conv2D implements Op {
         int n = x.dim(0), h = x.dim(2), w = x.dim(3);
         ConvArithmetic.Axis ah = axisH(h), aw = axisW(w);
         int hp = h + ah.padStart() + ah.padEnd(), wp = w + aw.padStart() + aw.padEnd();
-        float[] in = PaddedInput.pad(x.data(), n, h, w, cinG * g, ah.padStart(), aw.padStart(), ah.padEnd(), aw.padEnd(),
-                ctx::uninitialized);
         // every output value is written by the kernels (ConvJob's contract): a recycled buffer is safe
         float[] out = ctx.uninitialized(Math.multiplyExact(Math.multiplyExact(n * ah.out(), aw.out()), cout));
         var phase = new ConvJob.Phase(0, 0, ah.out(), aw.out(), spec.strideH(), spec.strideW(), 1, 1, dy, dx, filter);
-        ctx.kernels().convolve(new ConvJob(in, n, hp, wp, cinG * g, out, ah.out(), aw.out(), cout,
-                g, cinG, cout / g, bias, fused, List.of(phase)), ctx.cancel());
-        releaseInput(ctx, inputs[0], x, in);
+        ctx.kernels().convolve(job(x.data(), n, h, w, hp, wp, cinG * g, ah.padStart(), aw.padStart(), out, ah.out(),
+                aw.out(), cout, g, cinG, cout / g, bias, fused, List.of(phase)), ctx.cancel());
+        releaseInput(ctx, inputs[0], x);
         return new Tensor[] {Tensor.nhwc(n, cout, ah.out(), aw.out(), out)};
     }
 

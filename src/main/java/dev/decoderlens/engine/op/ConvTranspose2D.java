@@ -6,7 +6,6 @@ import dev.decoderlens.engine.Tensor;
 import dev.decoderlens.engine.kernel.ConvJob;
 import dev.decoderlens.engine.kernel.FilterTaps;
 import dev.decoderlens.engine.kernel.Kernels;
-import dev.decoderlens.engine.kernel.PaddedInput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -158,7 +157,6 @@ public final class ConvTranspose2D implements Op {
         List<AxisPhase> ph = axisPhases(h, ah.out(), ah.padStart(), spec.strideH(), spec.dilationH(), kyByResidue);
         List<AxisPhase> pw = axisPhases(w, aw.out(), aw.padStart(), spec.strideW(), spec.dilationW(), kxByResidue);
         int[] padH = padsFor(ph, h), padW = padsFor(pw, w);
-        float[] in = PaddedInput.pad(x.data(), n, h, w, cin, padH[0], padW[0], padH[1], padW[1], ctx::uninitialized);
         List<ConvJob.Phase> phases = new ArrayList<>();
         for (AxisPhase a : ph) {
             for (AxisPhase b : pw) {
@@ -176,9 +174,9 @@ public final class ConvTranspose2D implements Op {
         }
         // the phases cover every output pixel once (ConvJob's contract): a recycled buffer is safe
         float[] out = ctx.uninitialized(Math.multiplyExact(Math.multiplyExact(n * ah.out(), aw.out()), cout));
-        ctx.kernels().convolve(new ConvJob(in, n, h + padH[0] + padH[1], w + padW[0] + padW[1], cin,
-                out, ah.out(), aw.out(), cout, g, cin / g, coutG, bias, fused, phases), ctx.cancel());
-        Conv2D.releaseInput(ctx, inputs[0], x, in);
+        ctx.kernels().convolve(Conv2D.job(x.data(), n, h, w, h + padH[0] + padH[1], w + padW[0] + padW[1], cin,
+                padH[0], padW[0], out, ah.out(), aw.out(), cout, g, cin / g, coutG, bias, fused, phases), ctx.cancel());
+        Conv2D.releaseInput(ctx, inputs[0], x);
         return new Tensor[] {Tensor.nhwc(n, cout, ah.out(), aw.out(), out)};
     }
 
