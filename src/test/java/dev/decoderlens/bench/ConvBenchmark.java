@@ -32,6 +32,8 @@ public final class ConvBenchmark {
 
     /** With --ort-profile: ONNX Runtime's own per-node times are printed after the engine's. */
     static boolean ortProfile;
+    /** The FMA peak measured at the start of this run ({@link FmaPeak}). */
+    static double measuredPeak;
     static final int SETTLE_MS = Integer.getInteger("bench.settleMs", 100);
 
     private ConvBenchmark() {
@@ -79,10 +81,12 @@ public final class ConvBenchmark {
         long w0 = System.nanoTime();
         Kernels.awaitWarmUp();
         System.err.printf(Locale.ROOT, "kernel warm-up finished after %.1f s%n", (System.nanoTime() - w0) / 1e9);
-        System.out.printf(Locale.ROOT, "engine kernels: %s, %d cores; ONNX Runtime %s%n%n", Kernels.get().name(),
-                Runtime.getRuntime().availableProcessors(), env.getVersion());
-        System.out.println("| workload | GFLOP | engine ms | GFLOP/s | % of peak | ORT ms | engine/ORT | engine/ORT CPU time | scalar ms | scalar/vector | max abs diff |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        measuredPeak = FmaPeak.measure();
+        System.out.printf(Locale.ROOT, "engine kernels: %s, %d cores; ONNX Runtime %s; FMA peak measured now %.0f GFLOP/s "
+                        + "(nominal %.0f)%n%n", Kernels.get().name(), Runtime.getRuntime().availableProcessors(), env.getVersion(),
+                measuredPeak, PEAK_GFLOPS);
+        System.out.println("| workload | GFLOP | engine ms | GFLOP/s | % of nominal peak | % of measured peak | ORT ms | ORT % of measured peak | engine/ORT | engine/ORT CPU time | scalar ms | scalar/vector | max abs diff |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (BenchNet net : workloads()) {
             if (net.name.contains(only)) {
                 measure(env, net, reps, scalar && net.name.startsWith("conv"));
@@ -140,8 +144,9 @@ public final class ConvBenchmark {
                     ratio = String.format(Locale.ROOT, "%.1fx", sm / em);
                 }
                 double gflop = 2.0 * net.macs() / 1e9;
-                System.out.printf(Locale.ROOT, "| %s | %.2f | %.1f | %.0f | %.0f%% | %.1f | %.2f | %.2f | %s | %s | %.1e |%n",
-                        net.name, gflop, em, gflop / (em / 1e3), 100 * gflop / (em / 1e3) / PEAK_GFLOPS, om, em / om, cpuRatio,
+                System.out.printf(Locale.ROOT, "| %s | %.2f | %.1f | %.0f | %.0f%% | %.0f%% | %.1f | %.0f%% | %.2f | %.2f | %s | %s | %.1e |%n",
+                        net.name, gflop, em, gflop / (em / 1e3), 100 * gflop / (em / 1e3) / PEAK_GFLOPS,
+                        100 * gflop / (em / 1e3) / measuredPeak, om, 100 * gflop / (om / 1e3) / measuredPeak, em / om, cpuRatio,
                         scalarMs, ratio, diff);
                 printBreakdown(engine, graph, xe);
                 if (ortProfile) {
