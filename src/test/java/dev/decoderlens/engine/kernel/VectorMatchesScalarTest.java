@@ -21,13 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The vector kernels agree with the scalar ones within 1e-5 relative on awkward sizes: widths 1, 13 and 207 (tile
- * tails), channel counts 3, 5, 17, 33, 64 (partial blocks, dot-product and RGB tiles), with every fused activation path.
+ * tails), channel counts 3, 5, 17, 33, 64, 130 (partial blocks, dot-product and RGB tiles, both plain-Java forms), with
+ * every fused activation path.
  */
 class VectorMatchesScalarTest {
 
     static Stream<Arguments> sizes() {
         int[] widths = {1, 13, 207};
-        int[] channels = {3, 5, 17, 33, 64};
+        int[] channels = {3, 5, 17, 33, 64, 130};
         return IntStream.range(0, widths.length * channels.length * channels.length).mapToObj(i -> {
             int w = widths[i % widths.length];
             int cin = channels[(i / widths.length) % channels.length];

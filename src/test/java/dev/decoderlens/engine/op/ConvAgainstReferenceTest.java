@@ -37,6 +37,7 @@ class ConvAgainstReferenceTest {
             {1, 64, 4, 19, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1},  // RGB tiles (8 pixels x 3) plus a tail
             {1, 32, 3, 10, 2, 2, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0},  // transposed: 3 output channels per phase
             {2, 8, 40, 9, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 2, 1}, // bands of 4 rows through padded windows, batch 2
+            {1, 5, 6, 7, 130, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1},  // the wide plain-Java form
         };
         return Stream.of(g).flatMap(geo -> kernelSets().map(k -> Arguments.of(k, geo)));
     }
