@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Issue 3's interactive targets on the window's code path: full run and decoder-only change at 512x512, crop drag
-# at 256x256, heap held by the full 512x512 trace, for every preset. The JVM gets a 1.5 GB heap, the target's limit.
+# at 256x256, heap held by the full 512x512 trace, for every preset. Timings run with the launcher's default heap;
+# then a second JVM with a 1.5 GB heap (the target's limit) builds every preset's trace.
 # Usage: scripts/bench-interactive.sh [REPS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/java-home.sh
 mvn -q -B test-compile
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
-exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx1536m ${BENCH_JAVA_OPTS:-} \
-  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  dev.decoderlens.bench.InteractiveBenchmark "$@"
+cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+"$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseTransparentHugePages ${BENCH_JAVA_OPTS:-} \
+  -cp "$cp" dev.decoderlens.bench.InteractiveBenchmark "$@"
+echo
+exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx1536m \
+  -cp "$cp" dev.decoderlens.bench.InteractiveBenchmark --heap-only

@@ -27,9 +27,14 @@ public final class InteractiveBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+        boolean heapOnly = args.length > 0 && args[0].equals("--heap-only");
+        int reps = args.length > 0 && !heapOnly ? Integer.parseInt(args[0]) : 9;
         Kernels.awaitWarmUp();
         SourceImage photo = Images.read(Path.of("assets/samples/raccoon.png"));
+        if (heapOnly) {
+            heapOnly(photo);
+            return;
+        }
         System.out.printf(Locale.ROOT, "kernels: %s; max heap %d MB; photo %dx%d%n%n", Kernels.get().name(),
                 Runtime.getRuntime().maxMemory() >> 20, photo.width(), photo.height());
         System.out.println("| preset | full run @512 ms | decoder-only change @512 ms (A / B) | crop drag @256 ms | recomputes/s @256 | heap with the 512 trace MB |");
@@ -78,6 +83,24 @@ public final class InteractiveBenchmark {
         double dragMs = median(drag) / 1e6;
         System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f / %.1f | %.1f | %.1f | %d |%n", preset.id(), median(full) / 1e6,
                 median(decA) / 1e6, median(decB) / 1e6, dragMs, 1000 / dragMs, heap >> 20);
+    }
+
+    /**
+     * In a JVM started with the heap limit of the target: every preset's full trace at 512x512 is built, with the
+     * window's previous result still held while the new one is computed (as when the user switches presets), and
+     * the heap in use with one trace is printed. An OutOfMemoryError here means the target is missed.
+     */
+    private static void heapOnly(SourceImage photo) {
+        System.out.printf(Locale.ROOT, "max heap %d MB%n%n| preset | heap with the 512 trace MB |%n|---|---|%n",
+                Runtime.getRuntime().maxMemory() >> 20);
+        ExperimentRunner runner = new ExperimentRunner();
+        ExperimentResult shown = null;
+        for (Preset preset : Preset.values()) {
+            shown = runner.run(photo.crop(0, 0, 512, 512), preset.settings());
+            runner.executor().buffers().clear();
+            System.out.printf(Locale.ROOT, "| %s | %d |%n", preset.id(), usedHeapAfterGc() >> 20);
+        }
+        shown.hashCode();
     }
 
     /** Reseeds one path's weights: only that decoder runs again. */
