@@ -58,10 +58,20 @@ final class KernelWarmUp {
             transposed(side, 64, 32, Activation.RELU),
             transposed(side, 32, 16, Activation.IDENTITY),
         };
-        for (int i = 0; i < 300; i++) {
+        int rounds = Integer.getInteger("decoderlens.warmupRounds", 300);
+        float[] pooled = new float[64], other = new float[64];
+        for (int i = 0; i < rounds; i++) {
             for (ConvJob j : jobs) {
                 // inline (no pool): the warm-up must not compete with real work for the pool threads
                 runInline(kernels, j);
+            }
+            // max pooling's inner step and the fused activations, which also run vectorised
+            for (int k = 0; k < 64; k++) {
+                kernels.maxInto(other, 0, pooled, 0, 64);
+            }
+            if (kernels instanceof VectorKernels) {
+                VectorActivations.apply(Activation.SIGMOID, other, 0, 64);
+                VectorActivations.apply(Activation.RELU, other, 0, 64);
             }
         }
     }
