@@ -91,6 +91,20 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aRunnerReusingItsNetworksGivesWhatFreshRunnersGiveForEveryCrop() {
+        // The runner keeps the networks it built: a crop of the same size must not see anything of the last one.
+        ExperimentSettings s = Preset.CHECKERBOARD_K3S2.settings();
+        ExperimentRunner reused = new ExperimentRunner();
+        SourceImage first = crop.crop(0, 0, 40, 40), second = crop.crop(8, 4, 40, 40);
+        reused.run(first, s);
+        ExperimentResult again = reused.run(second, s);
+        ExperimentResult fresh = new ExperimentRunner().run(second, s);
+        assertTrue(again.pathA().output().sameValues(fresh.pathA().output()));
+        assertTrue(again.pathB().output().sameValues(fresh.pathB().output()));
+        assertFalse(again.pathA().output().sameValues(reused.run(first, s).pathA().output()), "different crops, same output");
+    }
+
+    @Test
     void cancellationStopsTheRunAndKeepsNothing() {
         ExperimentRunner runner = new ExperimentRunner();
         AtomicInteger layers = new AtomicInteger();
