@@ -107,15 +107,22 @@ public final class Tensor {
         int n = shape[0], c = shape[1], h = shape[2], w = shape[3];
         float[] out = new float[data.length];
         int hw = h * w;
-        for (int b = 0; b < n; b++) {
+        // In tiles of 32 pixels x 32 channels, on all cores: the plain loop wrote with a stride of H*W floats and
+        // took about a second for a 256-channel 512x512 activation, which the analysis converts after every run.
+        int tile = 32, pixelTiles = (hw + tile - 1) / tile;
+        dev.decoderlens.engine.kernel.Parallel.forEach(n * pixelTiles, task -> {
+            int b = task / pixelTiles, p0 = (task % pixelTiles) * tile, p1 = Math.min(hw, p0 + tile);
             int base = b * c * hw;
-            for (int p = 0; p < hw; p++) {
-                int src = base + p * c;
-                for (int ch = 0; ch < c; ch++) {
-                    out[base + ch * hw + p] = data[src + ch];
+            for (int c0 = 0; c0 < c; c0 += tile) {
+                int c1 = Math.min(c, c0 + tile);
+                for (int ch = c0; ch < c1; ch++) {
+                    int dst = base + ch * hw;
+                    for (int p = p0; p < p1; p++) {
+                        out[dst + p] = data[base + p * c + ch];
+                    }
                 }
             }
-        }
+        });
         return new Tensor(shape, out, Layout.ROW_MAJOR);
     }
 
