@@ -43,6 +43,8 @@ public final class ConvBenchmark {
         return List.of(
                 new BenchNet("conv3x3 128->256 @128x128", 128, 128, 128, 1).conv(256, 3, Activation.IDENTITY),
                 new BenchNet("convT k2 s2 128->64 @256x256", 128, 256, 256, 2).convTranspose(64, 2, 2, Activation.IDENTITY),
+                // the encoder's narrow layer, where ONNX Runtime is ahead (not one of the workloads)
+                new BenchNet("conv3x3 32->64 @256x256", 32, 256, 256, 1).conv(64, 3, Activation.RELU),
                 networkA(256), networkB(256), networkA(512), networkB(512));
     }
 
