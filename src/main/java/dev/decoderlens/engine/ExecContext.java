@@ -14,7 +14,7 @@ public final class ExecContext {
     private final Kernels kernels;
     private final CancellationToken cancel;
     private final BufferPool pool;
-    /** Arrays this run took from or gave to the pool's accounting: only these may go back to it. */
+    /** Arrays this run handed out with {@link #uninitialized}: only these may go back to the pool. */
     private final Set<float[]> fromPool = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     public ExecContext(Kernels kernels, CancellationToken cancel) {
