@@ -10,8 +10,16 @@ import java.util.Map;
 /**
  * Runs a graph node by node. Tensors nobody asked for are dropped as soon as their last consumer has run, so a
  * trace of outputs only stays small; with {@link Taps#ALL} every node output is kept for the grids.
+ *
+ * <p>A convolution reading an exact nearest upsampling ({@link NearestUpsampling}, {@link UpsampledInputOp}) is
+ * given the image before upsampling; the upsampling itself then runs only when its result is kept or read by
+ * something else (its run is recorded with zero time otherwise). {@code -Ddecoderlens.fuseUpsampling=false} turns
+ * this off.
  */
 public final class Executor {
+    private static final boolean FUSE_UPSAMPLING = Boolean.parseBoolean(
+            System.getProperty("decoderlens.fuseUpsampling", "true"));
+
     private final Kernels kernels;
     private final BufferPool buffers;
 
@@ -63,20 +71,39 @@ public final class Executor {
         }
         ExecContext ctx = new ExecContext(kernels, cancel, buffers);
         List<Trace.NodeRun> runs = new ArrayList<>(graph.nodes().size());
+        Map<Node, Upsampled> upsampled = new HashMap<>();
+        Map<String, List<Node>> consumers = FUSE_UPSAMPLING ? consumers(graph) : Map.of();
         int done = 0;
         for (Node node : graph.nodes()) {
             cancel.check();
+            if (FUSE_UPSAMPLING && node.op() instanceof NearestUpsampling up
+                    && handOnSmallInput(node, up, live, consumers, remainingUses, upsampled)) {
+                String out = node.outputs().get(0);
+                if (remainingUses.getOrDefault(out, 0) == 0 && !taps.keeps(out) && !graph.outputs().contains(out)) {
+                    release(node.inputs(), remainingUses, live, kept, graph, ctx);
+                    Trace.NodeRun run = new Trace.NodeRun(node.name(), node.op().type(), node.outputs(), 0, 0);
+                    runs.add(run);
+                    progress.nodeDone(++done, graph.nodes().size(), run);
+                    continue;
+                }
+            }
+            Upsampled small = upsampled.get(node);
+            List<String> reads = small == null ? node.inputs() : small.reads(node);
             Tensor[] args = new Tensor[node.inputs().size()];
             int[][] argShapes = new int[args.length][];
             for (int i = 0; i < args.length; i++) {
-                String in = node.inputs().get(i);
+                String in = reads.get(i);
                 args[i] = in.isEmpty() ? null : live.get(in);
                 argShapes[i] = args[i] == null ? null : args[i].shape();
+            }
+            if (small != null) {
+                argShapes[0] = small.upsampledShape(argShapes[0]);
             }
             long t0 = System.nanoTime();
             Tensor[] results;
             try {
-                results = node.op().apply(args, ctx);
+                results = small == null ? node.op().apply(args, ctx)
+                        : ((UpsampledInputOp) node.op()).applyUpsampled(args, small.fH(), small.fW(), ctx);
             } catch (GraphException | java.util.concurrent.CancellationException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -98,14 +125,7 @@ public final class Executor {
                     kept.put(out, results[i]);
                 }
             }
-            for (String in : node.inputs()) {
-                if (!in.isEmpty() && remainingUses.merge(in, -1, Integer::sum) == 0 && !graph.outputs().contains(in)) {
-                    Tensor dead = live.remove(in);
-                    if (dead != null && !referenced(dead.data(), live, kept)) {
-                        ctx.recycle(dead.data());
-                    }
-                }
-            }
+            release(small == null ? node.inputs() : reads, remainingUses, live, kept, graph, ctx);
             Trace.NodeRun run = new Trace.NodeRun(node.name(), node.op().type(), node.outputs(), nanos, macs(node, argShapes));
             runs.add(run);
             progress.nodeDone(++done, graph.nodes().size(), run);
@@ -114,6 +134,76 @@ public final class Executor {
             kept.putIfAbsent(out, live.get(out));
         }
         return new Trace(kept, runs);
+    }
+
+    /** The node has read these tensors: those nobody will read again are dropped, their storage recycled. */
+    private static void release(List<String> inputs, Map<String, Integer> remainingUses, Map<String, Tensor> live,
+                                Map<String, Tensor> kept, Graph graph, ExecContext ctx) {
+        for (String in : inputs) {
+            if (!in.isEmpty() && remainingUses.merge(in, -1, Integer::sum) == 0 && !graph.outputs().contains(in)) {
+                Tensor dead = live.remove(in);
+                if (dead != null && !referenced(dead.data(), live, kept)) {
+                    ctx.recycle(dead.data());
+                }
+            }
+        }
+    }
+
+    /** A node that reads, as its first input, tensor {@code source} before a nearest upsampling by (fH, fW). */
+    private record Upsampled(String source, int fH, int fW) {
+        List<String> reads(Node node) {
+            List<String> r = new ArrayList<>(node.inputs());
+            r.set(0, source);
+            return r;
+        }
+
+        int[] upsampledShape(int[] small) {
+            return small == null ? null : new int[] {small[0], small[1], small[2] * fH, small[3] * fW};
+        }
+    }
+
+    /**
+     * Before running an upsampling: the convolutions that read its result and can take the smaller input are told
+     * to read that instead (they become readers of it, and stop being readers of the result). True when any did.
+     */
+    private static boolean handOnSmallInput(Node node, NearestUpsampling up, Map<String, Tensor> live,
+                                            Map<String, List<Node>> consumers, Map<String, Integer> remainingUses,
+                                            Map<Node, Upsampled> upsampled) {
+        if (node.inputs().isEmpty() || node.outputs().size() != 1 || node.outputs().get(0).isEmpty()) {
+            return false;
+        }
+        // an upsampling that itself reads a smaller image passes that image on, with the factors multiplied
+        Upsampled own = upsampled.get(node);
+        String source = own == null ? node.inputs().get(0) : own.source(), out = node.outputs().get(0);
+        Tensor x = source.isEmpty() ? null : live.get(source);
+        int[] f = x == null ? null : up.wholeFactors(own == null ? x.shape() : own.upsampledShape(x.shape()));
+        if (f == null) {
+            return false;
+        }
+        int fH = f[0] * (own == null ? 1 : own.fH()), fW = f[1] * (own == null ? 1 : own.fW());
+        boolean any = false;
+        for (Node c : consumers.getOrDefault(out, List.of())) {
+            if (c.op() instanceof UpsampledInputOp u && c.inputs().indexOf(out) == 0
+                    && c.inputs().lastIndexOf(out) == 0 && u.acceptsUpsampled(fH, fW)) {
+                upsampled.put(c, new Upsampled(source, fH, fW));
+                remainingUses.merge(source, 1, Integer::sum);
+                remainingUses.merge(out, -1, Integer::sum);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static Map<String, List<Node>> consumers(Graph graph) {
+        Map<String, List<Node>> byTensor = new HashMap<>();
+        for (Node n : graph.nodes()) {
+            for (String in : new java.util.LinkedHashSet<>(n.inputs())) {
+                if (!in.isEmpty()) {
+                    byTensor.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
+                }
+            }
+        }
+        return byTensor;
     }
 
     /** Whether a tensor still in use (live, or kept for the trace) shares this storage, as reshapes do. */

@@ -45,6 +45,9 @@ public final class ConvBenchmark {
                 new BenchNet("convT k2 s2 128->64 @256x256", 128, 256, 256, 2).convTranspose(64, 2, 2, Activation.IDENTITY),
                 // the encoder's narrow layer, where ONNX Runtime is ahead (not one of the workloads)
                 new BenchNet("conv3x3 32->64 @256x256", 32, 256, 256, 1).conv(64, 3, Activation.RELU),
+                // the two decoders' RGB output layers at 512x512
+                new BenchNet("conv1x1 64->3 sigmoid @512x512", 64, 512, 512, 1).conv(3, 1, Activation.SIGMOID),
+                new BenchNet("conv3x3 256->3 sigmoid @512x512", 256, 512, 512, 1).conv(3, 3, Activation.SIGMOID),
                 networkA(256), networkB(256), networkA(512), networkB(512));
     }
 

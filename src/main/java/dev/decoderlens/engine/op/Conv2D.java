@@ -4,17 +4,20 @@ import dev.decoderlens.engine.ExecContext;
 import dev.decoderlens.engine.Op;
 import dev.decoderlens.engine.Shapes;
 import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.UpsampledInputOp;
 import dev.decoderlens.engine.kernel.ChannelsLast;
 import dev.decoderlens.engine.kernel.ConvJob;
 import dev.decoderlens.engine.kernel.FilterTaps;
 import dev.decoderlens.engine.kernel.Kernels;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * 2-D convolution (ONNX Conv) with an optional fused activation. Weight (Cout, Cin/groups, kH, kW), bias (Cout) or
  * null. Input in any layout, output NHWC. The weights are repacked once here into the kernels' tap form.
  */
-public final class Conv2D implements Op {
+public final class Conv2D implements UpsampledInputOp {
     private final ConvSpec spec;
     private final int cout;
     private final int cinG;
@@ -23,6 +26,10 @@ public final class Conv2D implements Op {
     private final FilterTaps filter;
     private final int[] dy;
     private final int[] dx;
+    /** The weights as given (OIHW), for the phase filters of an upsampled input. */
+    private final float[] weightOihw;
+    /** Phase filters for an upsampled input, by (fH, fW, padding before on each axis). */
+    private final Map<List<Integer>, FilterTaps[][]> upsampledFilters = new ConcurrentHashMap<>();
 
     public Conv2D(ConvSpec spec, Tensor weight, Tensor bias, Activation fused) {
         this.spec = spec;
@@ -37,6 +44,7 @@ public final class Conv2D implements Op {
         this.bias = biasValues(bias, cout, "Conv");
         int coutG = cout / g, kh = spec.kernelH(), kw = spec.kernelW(), taps = kh * kw;
         float[] w = weight.toRowMajor().data();
+        this.weightOihw = w;
         // canonical (g, tap, ci, co) from OIHW
         float[] canon = new float[w.length];
         for (int gi = 0; gi < g; gi++) {
@@ -157,6 +165,47 @@ public final class Conv2D implements Op {
         var phase = new ConvJob.Phase(0, 0, ah.out(), aw.out(), spec.strideH(), spec.strideW(), 1, 1, dy, dx, filter);
         ctx.kernels().convolve(job(x.data(), n, h, w, hp, wp, cinG * g, ah.padStart(), aw.padStart(), out, ah.out(),
                 aw.out(), cout, g, cinG, cout / g, bias, fused, List.of(phase)), ctx.cancel());
+        releaseInput(ctx, inputs[0], x);
+        return new Tensor[] {Tensor.nhwc(n, cout, ah.out(), aw.out(), out)};
+    }
+
+    @Override
+    public boolean acceptsUpsampled(int fH, int fW) {
+        return spec.groups() == 1 && spec.strideH() == 1 && spec.strideW() == 1 && spec.dilationH() == 1
+                && spec.dilationW() == 1 && fH >= 1 && fW >= 1;
+    }
+
+    /** See {@link UpsampledConv}: one small convolution per output phase, on the input before upsampling. */
+    @Override
+    public Tensor[] applyUpsampled(Tensor[] inputs, int fH, int fW, ExecContext ctx) {
+        if (!acceptsUpsampled(fH, fW)) {
+            throw new IllegalArgumentException("Conv cannot take an input upsampled by " + fH + "x" + fW);
+        }
+        Tensor x = nhwcInput(inputs, cinG, "Conv", ctx);
+        int n = x.dim(0), h = x.dim(2), w = x.dim(3);
+        ConvArithmetic.Axis ah = axisH(h * fH), aw = axisW(w * fW);
+        var rowsOf = UpsampledConv.axisPhases(ah.out(), fH, spec.kernelH(), ah.padStart());
+        var colsOf = UpsampledConv.axisPhases(aw.out(), fW, spec.kernelW(), aw.padStart());
+        FilterTaps[][] filters = upsampledFilters.computeIfAbsent(List.of(fH, fW, ah.padStart(), aw.padStart()), k -> {
+            FilterTaps[][] f = new FilterTaps[rowsOf.size()][colsOf.size()];
+            for (int i = 0; i < f.length; i++) {
+                for (int j = 0; j < f[i].length; j++) {
+                    f[i][j] = UpsampledConv.filter(weightOihw, cout, cinG, spec.kernelH(), spec.kernelW(), rowsOf.get(i),
+                            colsOf.get(j));
+                }
+            }
+            return f;
+        });
+        int[] padH = UpsampledConv.padding(rowsOf, h), padW = UpsampledConv.padding(colsOf, w);
+        List<ConvJob.Phase> phases = new java.util.ArrayList<>();
+        for (int i = 0; i < rowsOf.size(); i++) {
+            for (int j = 0; j < colsOf.size(); j++) {
+                phases.add(UpsampledConv.phase(rowsOf.get(i), colsOf.get(j), fH, fW, padH[0], padW[0], filters[i][j]));
+            }
+        }
+        float[] out = ctx.uninitialized(Math.multiplyExact(Math.multiplyExact(n * ah.out(), aw.out()), cout));
+        ctx.kernels().convolve(job(x.data(), n, h, w, h + padH[0] + padH[1], w + padW[0] + padW[1], cinG, padH[0],
+                padW[0], out, ah.out(), aw.out(), cout, 1, cinG, cout, bias, fused, phases), ctx.cancel());
         releaseInput(ctx, inputs[0], x);
         return new Tensor[] {Tensor.nhwc(n, cout, ah.out(), aw.out(), out)};
     }

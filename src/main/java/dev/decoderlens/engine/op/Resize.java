@@ -1,8 +1,9 @@
 package dev.decoderlens.engine.op;
 
 import dev.decoderlens.engine.ExecContext;
-import dev.decoderlens.engine.Op;
+import dev.decoderlens.engine.NearestUpsampling;
 import dev.decoderlens.engine.Tensor;
+import dev.decoderlens.engine.UpsampledInputOp;
 import dev.decoderlens.engine.kernel.Parallel;
 
 /**
@@ -10,7 +11,7 @@ import dev.decoderlens.engine.kernel.Parallel;
  * mode (see {@link ResizeSpec}). Separable: each axis gets its taps and weights once, then every output pixel is
  * a weighted sum of whole channel vectors of the NHWC input. Output NHWC.
  */
-public final class Resize implements Op {
+public final class Resize implements NearestUpsampling, UpsampledInputOp {
     private final ResizeSpec spec;
 
     public Resize(ResizeSpec spec) {
@@ -43,6 +44,41 @@ public final class Resize implements Op {
         return new int[] {oh, ow};
     }
 
+    /**
+     * Checked on the sampling itself, not on the mode names: Keras' and PyTorch's nearest (asymmetric, floor) and
+     * ONNX's default (half pixel, round prefer floor) all pick input pixel y / f for a whole factor f.
+     */
+    @Override
+    public int[] wholeFactors(int[] inputShape) {
+        if (spec.mode() != ResizeSpec.Mode.NEAREST || inputShape.length != 4 || inputShape[2] < 1 || inputShape[3] < 1) {
+            return null;
+        }
+        int h = inputShape[2], w = inputShape[3];
+        int[] o;
+        try {
+            o = outputSize(h, w);
+        } catch (IllegalArgumentException e) {
+            return null; // apply says why
+        }
+        int fh = o[0] / h, fw = o[1] / w;
+        if (o[0] != fh * h || o[1] != fw * w) {
+            return null;
+        }
+        double sh = spec.bySize() ? (double) o[0] / h : spec.scaleH();
+        double sw = spec.bySize() ? (double) o[1] / w : spec.scaleW();
+        return floorsBy(ResizeAxis.of(h, o[0], sh, spec), fh) && floorsBy(ResizeAxis.of(w, o[1], sw, spec), fw)
+                ? new int[] {fh, fw} : null;
+    }
+
+    private static boolean floorsBy(ResizeAxis axis, int f) {
+        for (int k = 0; k < axis.out(); k++) {
+            if (axis.index()[k] != k / f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public Tensor[] apply(Tensor[] inputs, ExecContext ctx) {
         Tensor in = OpInputs.requireRank(OpInputs.require(inputs, 0, type()), 4, type()).toNhwc();
@@ -65,6 +101,33 @@ public final class Resize implements Op {
             interpolate(x, n, h, w, c, ay, ax, y, ctx);
         }
         return new Tensor[] {Tensor.nhwc(n, c, oh, ow, y)};
+    }
+
+    /** A nearest resize of a nearest upsampling is one nearest resize of the smaller image. */
+    @Override
+    public boolean acceptsUpsampled(int fH, int fW) {
+        return spec.mode() == ResizeSpec.Mode.NEAREST && fH >= 1 && fW >= 1;
+    }
+
+    /** Samples the enlarged image's pixel i as pixel i / f of the smaller one: no enlarged copy is made. */
+    @Override
+    public Tensor[] applyUpsampled(Tensor[] inputs, int fH, int fW, ExecContext ctx) {
+        if (!acceptsUpsampled(fH, fW)) {
+            throw new IllegalArgumentException("Resize cannot take an input upsampled by " + fH + "x" + fW);
+        }
+        Tensor in = OpInputs.requireRank(OpInputs.require(inputs, 0, type()), 4, type()).toNhwc();
+        int n = in.dim(0), c = in.dim(1), h = in.dim(2), w = in.dim(3);
+        if (h == 0 || w == 0) {
+            throw new IllegalArgumentException("Resize needs a non-empty image, got " + in);
+        }
+        int bh = h * fH, bw = w * fW;
+        int[] o = outputSize(bh, bw);
+        double sh = spec.bySize() ? (double) o[0] / bh : spec.scaleH();
+        double sw = spec.bySize() ? (double) o[1] / bw : spec.scaleW();
+        ResizeAxis ay = ResizeAxis.of(bh, o[0], sh, spec).dividedBy(fH), ax = ResizeAxis.of(bw, o[1], sw, spec).dividedBy(fW);
+        float[] y = ctx.uninitialized(n * o[0] * o[1] * c);
+        nearest(in.data(), n, h, w, c, ay, ax, y, ctx);
+        return new Tensor[] {Tensor.nhwc(n, c, o[0], o[1], y)};
     }
 
     /**

@@ -47,6 +47,15 @@ record ResizeAxis(int out, int taps, int[] index, float[] weight) {
         return new ResizeAxis(out, taps, index, weight);
     }
 
+    /** The same sampling of an input that is a nearest upsampling by f of a smaller one: indices into that one. */
+    ResizeAxis dividedBy(int f) {
+        int[] small = index.clone();
+        for (int k = 0; k < small.length; k++) {
+            small[k] /= f;
+        }
+        return new ResizeAxis(out, taps, small, weight);
+    }
+
     /** Where output index x lands in the input, by the ONNX coordinate transformation formulas. */
     static double original(int x, int in, int out, double scale, CoordMode coord) {
         return switch (coord) {
