@@ -15,8 +15,15 @@ import static dev.decoderlens.engine.kernel.VectorTiles.VL;
 final class VectorDotTiles {
     /** Output channels per dot tile. */
     static final int CO = 4;
+    /** Where the lane sums go in a tile's scratch array ({@link #scratch}), after the accumulators. */
+    private static final int SUMS = 24 * VL;
 
     private VectorDotTiles() {
+    }
+
+    /** Scratch for one thread's tiles: up to 24 accumulators stored one after another, then their lane sums. */
+    static float[] scratch() {
+        return new float[SUMS + 24];
     }
 
     /**
@@ -24,11 +31,9 @@ final class VectorDotTiles {
      * in[base[tap] + p*pstep + ci] * w[wo + c*coStride + tap*cinG + ci] for c < width (activation: by the caller).
      */
     static void tile4(float[] in, int[] base, int pstep, int cinG, float[] w, int wo, int coStride, float[] bias,
-                      int co0, int width, float[] out, int o, int ostep) {
+                      int co0, int width, float[] out, int o, int ostep, float[] acc) {
         FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a02 = FloatVector.zero(S), a03 = FloatVector.zero(S), a10 = FloatVector.zero(S), a11 = FloatVector.zero(S), a12 = FloatVector.zero(S), a13 = FloatVector.zero(S), a20 = FloatVector.zero(S), a21 = FloatVector.zero(S), a22 = FloatVector.zero(S), a23 = FloatVector.zero(S), a30 = FloatVector.zero(S), a31 = FloatVector.zero(S), a32 = FloatVector.zero(S), a33 = FloatVector.zero(S);
         FloatVector x0, x1, x2, x3, v0, v1, v2, v3;
-        float[] sums = new float[CO];
-        float[] lanes = new float[VL];
         for (int tap = 0; tap < base.length; tap++) {
             int i0 = base[tap];
             int i1 = i0 + 1 * pstep;
@@ -90,42 +95,28 @@ final class VectorDotTiles {
                 a33 = x3.fma(v3, a33);
             }
         }
-        a00.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a01.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a02.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        a03.intoArray(lanes, 0);
-        sums[3] = sumLanes(lanes);
-        store(sums, bias, co0, width, out, o + 0 * ostep);
-        a10.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a11.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a12.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        a13.intoArray(lanes, 0);
-        sums[3] = sumLanes(lanes);
-        store(sums, bias, co0, width, out, o + 1 * ostep);
-        a20.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a21.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a22.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        a23.intoArray(lanes, 0);
-        sums[3] = sumLanes(lanes);
-        store(sums, bias, co0, width, out, o + 2 * ostep);
-        a30.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a31.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a32.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        a33.intoArray(lanes, 0);
-        sums[3] = sumLanes(lanes);
-        store(sums, bias, co0, width, out, o + 3 * ostep);
+        a00.intoArray(acc, 0 * VL);
+        a01.intoArray(acc, 1 * VL);
+        a02.intoArray(acc, 2 * VL);
+        a03.intoArray(acc, 3 * VL);
+        a10.intoArray(acc, 4 * VL);
+        a11.intoArray(acc, 5 * VL);
+        a12.intoArray(acc, 6 * VL);
+        a13.intoArray(acc, 7 * VL);
+        a20.intoArray(acc, 8 * VL);
+        a21.intoArray(acc, 9 * VL);
+        a22.intoArray(acc, 10 * VL);
+        a23.intoArray(acc, 11 * VL);
+        a30.intoArray(acc, 12 * VL);
+        a31.intoArray(acc, 13 * VL);
+        a32.intoArray(acc, 14 * VL);
+        a33.intoArray(acc, 15 * VL);
+        LaneSums.of(acc, 0, 16, acc, SUMS);
+        for (int p = 0; p < 4; p++) {
+            for (int c = 0; c < width; c++) {
+                out[o + p * ostep + c] = bias[co0 + c] + acc[SUMS + p * CO + c];
+            }
+        }
     }
 
     /**
@@ -183,10 +174,8 @@ final class VectorDotTiles {
      * (no masked tail: a bigger method makes C2 give up on the vector intrinsics).
      */
     static void tile8rgb(float[] in, int[] base, int pstep, int cinG, float[] w, int wo, int coStride, float[] bias,
-                         int co0, float[] out, int o, int ostep) {
+                         int co0, float[] out, int o, int ostep, float[] acc) {
         FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a02 = FloatVector.zero(S), a10 = FloatVector.zero(S), a11 = FloatVector.zero(S), a12 = FloatVector.zero(S), a20 = FloatVector.zero(S), a21 = FloatVector.zero(S), a22 = FloatVector.zero(S), a30 = FloatVector.zero(S), a31 = FloatVector.zero(S), a32 = FloatVector.zero(S), a40 = FloatVector.zero(S), a41 = FloatVector.zero(S), a42 = FloatVector.zero(S), a50 = FloatVector.zero(S), a51 = FloatVector.zero(S), a52 = FloatVector.zero(S), a60 = FloatVector.zero(S), a61 = FloatVector.zero(S), a62 = FloatVector.zero(S), a70 = FloatVector.zero(S), a71 = FloatVector.zero(S), a72 = FloatVector.zero(S);
-        float[] sums = new float[CO];
-        float[] lanes = new float[VL];
         for (int tap = 0; tap < base.length; tap++) {
             int i0 = base[tap];
             int k = wo + tap * cinG;
@@ -229,62 +218,34 @@ final class VectorDotTiles {
                 a72 = x.fma(v2, a72);
             }
         }
-        a00.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a01.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a02.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        store(sums, bias, co0, 3, out, o + 0 * ostep);
-        a10.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a11.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a12.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        store(sums, bias, co0, 3, out, o + 1 * ostep);
-        a20.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a21.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a22.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        store(sums, bias, co0, 3, out, o + 2 * ostep);
-        a30.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a31.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a32.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        store(sums, bias, co0, 3, out, o + 3 * ostep);
-        a40.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a41.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a42.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        store(sums, bias, co0, 3, out, o + 4 * ostep);
-        a50.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a51.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a52.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        store(sums, bias, co0, 3, out, o + 5 * ostep);
-        a60.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a61.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a62.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        store(sums, bias, co0, 3, out, o + 6 * ostep);
-        a70.intoArray(lanes, 0);
-        sums[0] = sumLanes(lanes);
-        a71.intoArray(lanes, 0);
-        sums[1] = sumLanes(lanes);
-        a72.intoArray(lanes, 0);
-        sums[2] = sumLanes(lanes);
-        store(sums, bias, co0, 3, out, o + 7 * ostep);
+        a00.intoArray(acc, 0 * VL);
+        a01.intoArray(acc, 1 * VL);
+        a02.intoArray(acc, 2 * VL);
+        a10.intoArray(acc, 3 * VL);
+        a11.intoArray(acc, 4 * VL);
+        a12.intoArray(acc, 5 * VL);
+        a20.intoArray(acc, 6 * VL);
+        a21.intoArray(acc, 7 * VL);
+        a22.intoArray(acc, 8 * VL);
+        a30.intoArray(acc, 9 * VL);
+        a31.intoArray(acc, 10 * VL);
+        a32.intoArray(acc, 11 * VL);
+        a40.intoArray(acc, 12 * VL);
+        a41.intoArray(acc, 13 * VL);
+        a42.intoArray(acc, 14 * VL);
+        a50.intoArray(acc, 15 * VL);
+        a51.intoArray(acc, 16 * VL);
+        a52.intoArray(acc, 17 * VL);
+        a60.intoArray(acc, 18 * VL);
+        a61.intoArray(acc, 19 * VL);
+        a62.intoArray(acc, 20 * VL);
+        a70.intoArray(acc, 21 * VL);
+        a71.intoArray(acc, 22 * VL);
+        a72.intoArray(acc, 23 * VL);
+        LaneSums.of(acc, 0, 24, acc, SUMS);
+        for (int k = 0; k < 24; k++) {
+            out[o + (k / 3) * ostep + k % 3] = bias[co0 + k % 3] + acc[SUMS + k];
+        }
     }
 
     /** Reductions stay in the tile (a helper taking vectors would box them when not inlined); stores are scalar. */

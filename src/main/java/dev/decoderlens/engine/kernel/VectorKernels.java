@@ -218,6 +218,7 @@ public final class VectorKernels extends ScalarKernels {
         int blocks = f.blocks(cb), coStride = taps * cinG;
         int[] base = new int[taps];
         boolean rgb = coutG == 3 && cinG % VL == 0;
+        float[] acc = VectorDotTiles.scratch();
         for (int g = 0; g < job.groups(); g++) {
             int big = rgb ? 8 : 4, tile = tileWidth(ph.cols(), big);
             for (int i = 0, nt = tiles(ph.cols(), big); i < nt; i++) {
@@ -227,7 +228,7 @@ public final class VectorKernels extends ScalarKernels {
                     tapBases(job, ph, n, t, u0, g, base);
                     if (tile == 8) {
                         VectorDotTiles.tile8rgb(job.in(), base, pstep, cinG, w, g * blocks * cb * coStride, coStride,
-                                job.bias(), g * coutG, job.out(), outRow + u0 * ostep + g * coutG, ostep);
+                                job.bias(), g * coutG, job.out(), outRow + u0 * ostep + g * coutG, ostep, acc);
                         continue;
                     }
                     for (int b = 0; b < blocks; b++) {
@@ -237,7 +238,7 @@ public final class VectorKernels extends ScalarKernels {
                         int wo = (g * blocks * cb + b * cb) * coStride;
                         if (tile == 4) {
                             VectorDotTiles.tile4(job.in(), base, pstep, cinG, w, wo, coStride, job.bias(), co0,
-                                    width, job.out(), o, ostep);
+                                    width, job.out(), o, ostep, acc);
                         } else {
                             VectorDotTiles.tile1(job.in(), base, pstep, cinG, w, wo, coStride, job.bias(), co0,
                                     width, job.out(), o, ostep);
