@@ -58,12 +58,18 @@ final class KernelWarmUp {
             transposed(side, 64, 32, Activation.RELU),
             transposed(side, 32, 16, Activation.IDENTITY),
         };
+        // Winograd 3x3 layers (vector kernels only): blocks over the edges of an odd image, ReLU and identity
+        Winograd.Job[] winograd = kernels instanceof VectorKernels ? new Winograd.Job[] {
+            winograd(side + 1, 16, 32, Activation.RELU), winograd(side - 3, 32, 64, Activation.IDENTITY)} : new Winograd.Job[0];
         int rounds = Integer.getInteger("decoderlens.warmupRounds", 300);
         float[] pooled = new float[64], other = new float[64];
         for (int i = 0; i < rounds; i++) {
             for (ConvJob j : jobs) {
                 // inline (no pool): the warm-up must not compete with real work for the pool threads
                 runInline(kernels, j);
+            }
+            for (Winograd.Job j : winograd) {
+                Winograd.convolveInline(j);
             }
             // max pooling's inner step and the fused activations, which also run vectorised
             for (int k = 0; k < 64; k++) {
@@ -92,6 +98,12 @@ final class KernelWarmUp {
         return new ConvJob(new float[padded * (cols + 2) * cin], 1, padded, cols + 2, cin,
                 new float[side * cols * cout], side, cols, cout, 1, cin, cout, new float[cout], act,
                 List.of(new ConvJob.Phase(0, 0, side, cols, 1, 1, 1, 1, dy, dx, f)));
+    }
+
+    private static Winograd.Job winograd(int side, int cin, int cout, Activation act) {
+        Winograd.Filter f = Winograd.transformed(new float[cout * cin * 9], cout, cin);
+        return new Winograd.Job(f, new float[side * side * cin], 1, side, side, 1, 1, new float[side * side * cout],
+                side, side, new float[cout], act);
     }
 
     /** A 2x2 stride-2 transposed convolution as its four 1-tap phases. */

@@ -24,6 +24,14 @@ public interface Kernels {
      */
     void maxInto(float[] x, int xo, float[] y, int yo, int n);
 
+    /**
+     * Runs a 3x3 stride-1 convolution by Winograd's F(2x2, 3x3) ({@link Winograd}) and returns true, or returns
+     * false when this kernel set has no such path (the plain kernels): the caller then uses {@link #convolve}.
+     */
+    default boolean winograd(Winograd.Job job, CancellationToken cancel) {
+        return false;
+    }
+
     /** Packs {@code filter} the way this kernel set reads it, so that the first run does not pay for it. */
     void prepare(FilterTaps filter);
 

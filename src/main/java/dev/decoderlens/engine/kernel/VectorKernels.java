@@ -3,6 +3,7 @@ package dev.decoderlens.engine.kernel;
 import static dev.decoderlens.engine.kernel.VectorTiles.NB;
 import static dev.decoderlens.engine.kernel.VectorTiles.VL;
 
+import dev.decoderlens.engine.CancellationToken;
 import dev.decoderlens.engine.op.Activation;
 import jdk.incubator.vector.FloatVector;
 
@@ -61,6 +62,12 @@ public final class VectorKernels extends ScalarKernels {
      */
     static boolean dotProducts(FilterTaps f) {
         return f.coutG() <= 2 * VectorDotTiles.CO && f.cinG() >= VL;
+    }
+
+    @Override
+    public boolean winograd(Winograd.Job job, CancellationToken cancel) {
+        Winograd.convolve(job, cancel);
+        return true;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.decoderlens.engine.kernel.ChannelsLast;
 import dev.decoderlens.engine.kernel.ConvJob;
 import dev.decoderlens.engine.kernel.FilterTaps;
 import dev.decoderlens.engine.kernel.Kernels;
+import dev.decoderlens.engine.kernel.Winograd;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,8 @@ public final class Conv2D implements UpsampledInputOp {
     private final FilterTaps filter;
     private final int[] dy;
     private final int[] dx;
+    /** 3x3 stride-1 layers with whole vectors of channels: Winograd's transformed weights, else null. */
+    private final Winograd.Filter winograd;
     /** The weights as given (OIHW), for the phase filters of an upsampled input. */
     private final float[] weightOihw;
     /** Phase filters for an upsampled input, by (fH, fW, padding before on each axis). */
@@ -75,6 +78,8 @@ public final class Conv2D implements UpsampledInputOp {
             }
         }
         Kernels.get().prepare(filter);
+        this.winograd = kh == 3 && kw == 3 && g == 1 && spec.strideH() == 1 && spec.strideW() == 1
+                && spec.dilationH() == 1 && spec.dilationW() == 1 ? Winograd.filter(w, cout, cinG) : null;
     }
 
     /** Checks a 4-D weight against the spec's kernel size; returns its shape. */
@@ -162,11 +167,21 @@ public final class Conv2D implements UpsampledInputOp {
         int hp = h + ah.padStart() + ah.padEnd(), wp = w + aw.padStart() + aw.padEnd();
         // every output value is written by the kernels (ConvJob's contract): a recycled buffer is safe
         float[] out = ctx.uninitialized(Math.multiplyExact(Math.multiplyExact(n * ah.out(), aw.out()), cout));
+        if (winograd != null && ctx.kernels().winograd(new Winograd.Job(winograd, x.data(), n, h, w, ah.padStart(),
+                aw.padStart(), out, ah.out(), aw.out(), bias, fused), ctx.cancel())) {
+            releaseInput(ctx, inputs[0], x);
+            return new Tensor[] {Tensor.nhwc(n, cout, ah.out(), aw.out(), out)};
+        }
         var phase = new ConvJob.Phase(0, 0, ah.out(), aw.out(), spec.strideH(), spec.strideW(), 1, 1, dy, dx, filter);
         ctx.kernels().convolve(job(x.data(), n, h, w, hp, wp, cinG * g, ah.padStart(), aw.padStart(), out, ah.out(),
                 aw.out(), cout, g, cinG, cout / g, bias, fused, List.of(phase)), ctx.cancel());
         releaseInput(ctx, inputs[0], x);
         return new Tensor[] {Tensor.nhwc(n, cout, ah.out(), aw.out(), out)};
+    }
+
+    /** Whether the vector kernels run this layer by Winograd's F(2x2, 3x3). */
+    boolean winogradReady() {
+        return winograd != null;
     }
 
     @Override
