@@ -59,8 +59,9 @@ final class KernelWarmUp {
             transposed(side, 32, 16, Activation.IDENTITY),
         };
         // Winograd 3x3 layers (vector kernels only): blocks over the edges of an odd image, ReLU and identity
-        Winograd.Job[] winograd = kernels instanceof VectorKernels ? new Winograd.Job[] {
-            winograd(side + 1, 16, 32, Activation.RELU), winograd(side - 3, 32, 64, Activation.IDENTITY)} : new Winograd.Job[0];
+        Winograd.Job[] winograd = kernels instanceof VectorKernels && Winograd.filter(new float[32 * 16 * 9], 32, 16) != null
+                ? new Winograd.Job[] {winograd(side + 1, 16, 32, Activation.RELU), winograd(side - 3, 32, 64, Activation.IDENTITY)}
+                : new Winograd.Job[0];
         int rounds = Integer.getInteger("decoderlens.warmupRounds", 300);
         float[] pooled = new float[64], other = new float[64];
         for (int i = 0; i < rounds; i++) {
@@ -69,7 +70,7 @@ final class KernelWarmUp {
                 runInline(kernels, j);
             }
             for (Winograd.Job j : winograd) {
-                Winograd.convolveInline(j);
+                Winograd.convolveInline(j, VectorWinograd::segment);
             }
             // max pooling's inner step and the fused activations, which also run vectorised
             for (int k = 0; k < 64; k++) {
@@ -101,7 +102,7 @@ final class KernelWarmUp {
     }
 
     private static Winograd.Job winograd(int side, int cin, int cout, Activation act) {
-        Winograd.Filter f = Winograd.transformed(new float[cout * cin * 9], cout, cin);
+        Winograd.Filter f = Winograd.filter(new float[cout * cin * 9], cout, cin);
         return new Winograd.Job(f, new float[side * side * cin], 1, side, side, 1, 1, new float[side * side * cout],
                 side, side, new float[cout], act);
     }

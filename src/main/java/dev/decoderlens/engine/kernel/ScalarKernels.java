@@ -41,6 +41,12 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public boolean winograd(Winograd.Job job, CancellationToken cancel) {
+        Winograd.convolve(job, cancel, ScalarWinograd::segment);
+        return true;
+    }
+
+    @Override
     public void prepare(FilterTaps filter) {
         if (wide(filter)) {
             filter.rows(Math.min(WIDE_BLOCK, filter.coutG()));

@@ -66,7 +66,10 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public boolean winograd(Winograd.Job job, CancellationToken cancel) {
-        Winograd.convolve(job, cancel);
+        if (!VectorWinograd.fits(job)) {
+            return false; // the direct vector kernels beat the plain Winograd
+        }
+        Winograd.convolve(job, cancel, VectorWinograd::segment);
         return true;
     }
 
