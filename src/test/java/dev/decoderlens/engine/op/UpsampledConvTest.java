@@ -151,6 +151,20 @@ class UpsampledConvTest {
     }
 
     @Test
+    void keptChainedUpsamplingsAreEachTheirOwnEnlargement() {
+        Conv2D c = conv(4, 5, 3, 3, Pads.symmetric(1, 1), AutoPad.NOTSET, false, Activation.RELU);
+        Resize twice = new Resize(ResizeSpec.kerasNearest(2, 2)), thrice = new Resize(ResizeSpec.kerasNearest(3, 1));
+        Tensor x = random(1, 4, 3, 5);
+        Trace t = new Executor(Kernels.get(), BufferPool.poisoned()).run(graph(List.of(twice, thrice), c), Map.of("x", x),
+                Taps.ALL, dev.decoderlens.engine.CancellationToken.NONE);
+        Tensor u0 = twice.apply(new Tensor[] {x}, OpFixtures.poisonedContext(Kernels.get()))[0];
+        OpFixtures.assertClose(u0, t.get("u0"), "first upsampling");
+        OpFixtures.assertClose(thrice.apply(new Tensor[] {u0}, OpFixtures.poisonedContext(Kernels.get()))[0], t.get("u1"),
+                "second upsampling, from the first one's input");
+        OpFixtures.assertClose(plain(List.of(twice, thrice), c, x), t.get("y"), "conv");
+    }
+
+    @Test
     void groupedStridedOrDilatedConvolutionsDoNotTakeTheSmallImage() {
         assertFalse(new Conv2D(ConvSpec.of(3, 2), random(2, 2, 3, 3), null, null).acceptsUpsampled(2, 2));
         assertFalse(new Conv2D(ConvSpec.of(3, 1).withDilation(2, 2), random(2, 2, 3, 3), null, null).acceptsUpsampled(2, 2));
