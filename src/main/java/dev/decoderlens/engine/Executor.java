@@ -79,8 +79,13 @@ public final class Executor {
             if (FUSE_UPSAMPLING && node.op() instanceof NearestUpsampling up
                     && handOnSmallInput(node, up, live, consumers, remainingUses, upsampled)) {
                 String out = node.outputs().get(0);
-                if (remainingUses.getOrDefault(out, 0) == 0 && !taps.keeps(out) && !graph.outputs().contains(out)) {
-                    release(node.inputs(), remainingUses, live, kept, graph, ctx);
+                if (remainingUses.getOrDefault(out, 0) == 0) {
+                    // nobody computes with the enlarged image any more: skip it, or leave it to be made when read
+                    if (taps.keeps(out) || graph.outputs().contains(out)) {
+                        kept.put(out, enlargedWhenRead(node, upsampled.get(node), live, kernels, buffers));
+                    }
+                    release(upsampled.containsKey(node) ? upsampled.get(node).reads(node) : node.inputs(), remainingUses,
+                            live, kept, graph, ctx);
                     Trace.NodeRun run = new Trace.NodeRun(node.name(), node.op().type(), node.outputs(), 0, 0);
                     runs.add(run);
                     progress.nodeDone(++done, graph.nodes().size(), run);
@@ -142,7 +147,7 @@ public final class Executor {
         for (String in : inputs) {
             if (!in.isEmpty() && remainingUses.merge(in, -1, Integer::sum) == 0 && !graph.outputs().contains(in)) {
                 Tensor dead = live.remove(in);
-                if (dead != null && !referenced(dead.data(), live, kept)) {
+                if (dead != null && dead.materialized() && !referenced(dead.data(), live, kept)) {
                     ctx.recycle(dead.data());
                 }
             }
@@ -206,19 +211,42 @@ public final class Executor {
         return byTensor;
     }
 
-    /** Whether a tensor still in use (live, or kept for the trace) shares this storage, as reshapes do. */
+    /**
+     * Whether a tensor still in use (live, or kept for the trace) shares this storage, as reshapes do, or will read
+     * it to make its values (a derived tensor).
+     */
     private static boolean referenced(float[] data, Map<String, Tensor> live, Map<String, Tensor> kept) {
         for (Tensor t : live.values()) {
-            if (t != null && t.data() == data) {
+            if (t != null && t.holds(data)) {
                 return true;
             }
         }
         for (Tensor t : kept.values()) {
-            if (t != null && t.data() == data) {
+            if (t != null && t.holds(data)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The output of an upsampling that nobody computes with, kept for the trace: derived from the upsampling's input
+     * (or the smaller image that input was made from), enlarged when first read, on a context of its own (the run
+     * may be over, or cancelled, by then).
+     */
+    private static Tensor enlargedWhenRead(Node node, Upsampled own, Map<String, Tensor> live, Kernels kernels,
+                                           BufferPool buffers) {
+        Tensor source = live.get(own == null ? node.inputs().get(0) : own.source());
+        int[] f = ((NearestUpsampling) node.op()).wholeFactors(own == null ? source.shape() : own.upsampledShape(source.shape()));
+        int fH = f[0] * (own == null ? 1 : own.fH()), fW = f[1] * (own == null ? 1 : own.fW());
+        int[] s = source.shape();
+        return Tensor.derived(new int[] {s[0], s[1], s[2] * fH, s[3] * fW}, Layout.NHWC, source, x -> {
+            ExecContext later = new ExecContext(kernels, CancellationToken.NONE, buffers);
+            Tensor[] in = {x};
+            Tensor y = own == null ? node.op().apply(in, later)[0]
+                    : ((UpsampledInputOp) node.op()).applyUpsampled(in, own.fH(), own.fW(), later)[0];
+            return y.toNhwc().data();
+        });
     }
 
     private static long macs(Node node, int[][] shapes) {

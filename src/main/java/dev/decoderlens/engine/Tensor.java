@@ -14,11 +14,19 @@ import java.util.Arrays;
  *
  * <p>Tensors are treated as immutable once an operator has returned them: the executor may hand the same tensor
  * to several consumers and to the trace.
+ *
+ * <p>A tensor may be {@linkplain #derived derived}: its values are computed from another tensor the first time
+ * they are read. The executor uses this for an upsampled image that only the window's grids read (the convolution
+ * after it ran on the image before upsampling): a 268 MB copy is then made when the grid is shown, not on every
+ * run.
  */
 public final class Tensor {
     private final int[] shape;
-    private final float[] data;
+    private volatile float[] data;
     private final Layout layout;
+    /** Until the values of a derived tensor are computed: what they come from, and how. */
+    private Tensor base;
+    private java.util.function.Function<Tensor, float[]> derive;
 
     public Tensor(int[] shape, float[] data, Layout layout) {
         this.shape = shape.clone();
@@ -31,6 +39,24 @@ public final class Tensor {
         if (layout == Layout.NHWC && shape.length != 4) {
             throw new IllegalArgumentException("NHWC storage needs a rank-4 shape, got " + Shapes.toString(shape));
         }
+    }
+
+    private Tensor(int[] shape, Layout layout, Tensor base, java.util.function.Function<Tensor, float[]> derive) {
+        this.shape = shape.clone();
+        this.layout = layout;
+        this.base = base;
+        this.derive = derive;
+        if (layout == Layout.NHWC && shape.length != 4) {
+            throw new IllegalArgumentException("NHWC storage needs a rank-4 shape, got " + Shapes.toString(shape));
+        }
+    }
+
+    /**
+     * A tensor whose values {@code derive} computes from {@code base} when they are first read (once, whichever
+     * thread reads first). {@code derive} must return an array of exactly this shape's size in this layout.
+     */
+    public static Tensor derived(int[] shape, Layout layout, Tensor base, java.util.function.Function<Tensor, float[]> derive) {
+        return new Tensor(shape, layout, base, derive);
     }
 
     /** A row-major (C order) tensor. */
@@ -65,12 +91,47 @@ public final class Tensor {
     }
 
     public int size() {
-        return data.length;
+        return Math.toIntExact(Shapes.size(shape));
     }
 
-    /** The raw storage, in {@link #layout()} order. Do not write into a tensor that an operator returned. */
+    /**
+     * The raw storage, in {@link #layout()} order (computed now if this tensor is derived and was never read). Do
+     * not write into a tensor that an operator returned.
+     */
     public float[] data() {
+        float[] d = data;
+        return d != null ? d : materialize();
+    }
+
+    private synchronized float[] materialize() {
+        if (data == null) {
+            float[] d = derive.apply(base);
+            if (d.length != size()) {
+                throw new IllegalStateException("derived values: " + d.length + " for shape " + Shapes.toString(shape));
+            }
+            data = d;
+            base = null;
+            derive = null;
+        }
         return data;
+    }
+
+    /** Whether the values exist yet (always, except for a derived tensor never read). */
+    public boolean materialized() {
+        return data != null;
+    }
+
+    /**
+     * Whether this tensor's storage is {@code array}, or, while derived values are not computed yet, whether the
+     * tensor they come from holds it (its storage must then not be reused). Never computes anything.
+     */
+    public boolean holds(float[] array) {
+        Tensor b = base; // read before data: materialize() sets data first, then clears base
+        float[] d = data;
+        if (d != null) {
+            return d == array;
+        }
+        return b != null && b.holds(array);
     }
 
     public Layout layout() {
@@ -85,8 +146,8 @@ public final class Tensor {
         if (shape.length != 4) {
             throw new IllegalStateException("channels-last storage needs rank 4, got " + Shapes.toString(shape));
         }
-        float[] out = new float[data.length];
-        Transpose.batched(data, out, shape[0], shape[1], shape[2] * shape[3]);
+        float[] out = new float[size()];
+        Transpose.batched(data(), out, shape[0], shape[1], shape[2] * shape[3]);
         return new Tensor(shape, out, Layout.NHWC);
     }
 
@@ -95,20 +156,20 @@ public final class Tensor {
         if (layout == Layout.ROW_MAJOR) {
             return this;
         }
-        float[] out = new float[data.length];
-        Transpose.batched(data, out, shape[0], shape[2] * shape[3], shape[1]);
+        float[] out = new float[size()];
+        Transpose.batched(data(), out, shape[0], shape[2] * shape[3], shape[1]);
         return new Tensor(shape, out, Layout.ROW_MAJOR);
     }
 
     /** A row-major tensor with the same values and another shape of the same size. */
     public Tensor reshape(int... newShape) {
         Tensor rm = toRowMajor();
-        return new Tensor(newShape, rm.data, Layout.ROW_MAJOR);
+        return new Tensor(newShape, rm.data(), Layout.ROW_MAJOR);
     }
 
     /** The value at a logical index, whatever the storage. Slow: for tests and tooltips, not for kernels. */
     public float get(int... index) {
-        return data[offset(index)];
+        return data()[offset(index)];
     }
 
     /** The storage offset of a logical index. */
@@ -139,13 +200,14 @@ public final class Tensor {
         if (dst == null || dst.length != hw) {
             dst = new float[hw];
         }
+        float[] values = data();
         if (layout == Layout.NHWC) {
-            int base = n * hw * ch + c;
+            int first = n * hw * ch + c;
             for (int p = 0; p < hw; p++) {
-                dst[p] = data[base + p * ch];
+                dst[p] = values[first + p * ch];
             }
         } else {
-            System.arraycopy(data, (n * ch + c) * hw, dst, 0, hw);
+            System.arraycopy(values, (n * ch + c) * hw, dst, 0, hw);
         }
         return dst;
     }
@@ -157,6 +219,6 @@ public final class Tensor {
 
     /** Values equal in logical order (storage may differ). For tests. */
     public boolean sameValues(Tensor other) {
-        return Arrays.equals(shape, other.shape) && Arrays.equals(toRowMajor().data, other.toRowMajor().data);
+        return Arrays.equals(shape, other.shape) && Arrays.equals(toRowMajor().data(), other.toRowMajor().data());
     }
 }

@@ -145,9 +145,27 @@ class UpsampledConvTest {
         for (int run = 0; run < 2; run++) {
             Trace t = ex.run(graph(List.of(up), c), Map.of("x", x), Taps.ALL, dev.decoderlens.engine.CancellationToken.NONE);
             assertNotNull(t.get("u0"));
+            assertFalse(t.get("u0").materialized(), "the kept upsampling is made when read, not in the run");
             OpFixtures.assertClose(up.apply(new Tensor[] {x}, OpFixtures.poisonedContext(Kernels.get()))[0], t.get("u0"), "kept upsampling");
             OpFixtures.assertClose(plain(List.of(up), c, x), t.get("y"), "conv");
         }
+    }
+
+    @Test
+    void theImageAKeptUpsamplingIsMadeFromIsNotReusedBeforeItIsRead() {
+        // x -> conv "h" -> upsampling "u" (kept) -> conv "y": h itself is not kept, and u is made from it when read
+        Conv2D first = conv(3, 4, 3, 3, Pads.symmetric(1, 1), AutoPad.NOTSET, true, Activation.RELU);
+        Conv2D last = conv(4, 2, 3, 3, Pads.symmetric(1, 1), AutoPad.NOTSET, true, Activation.IDENTITY);
+        Resize up = new Resize(ResizeSpec.kerasNearest(2, 2));
+        Graph g = new Graph("g", List.of("x"), Map.of(), List.of(Node.of("first", first, "x", "h"),
+                Node.of("up", up, "h", "u"), Node.of("last", last, "u", "y")), List.of("y"));
+        Executor ex = new Executor(Kernels.get(), BufferPool.poisoned());
+        Tensor x1 = random(1, 3, 6, 5), x2 = random(1, 3, 6, 5);
+        Trace t1 = ex.run(g, Map.of("x", x1), Taps.named(java.util.Set.of("u")), dev.decoderlens.engine.CancellationToken.NONE);
+        ex.run(g, Map.of("x", x2)); // takes whatever the first run gave back to the pool
+        Tensor h1 = first.apply(new Tensor[] {x1}, OpFixtures.poisonedContext(Kernels.get()))[0];
+        OpFixtures.assertClose(up.apply(new Tensor[] {h1}, OpFixtures.poisonedContext(Kernels.get()))[0], t1.get("u"),
+                "the first run's upsampling, read after a second run");
     }
 
     @Test
