@@ -26,7 +26,8 @@ public interface Kernels {
 
     /**
      * Runs a 3x3 stride-1 convolution by Winograd's F(2x2, 3x3) ({@link Winograd}) and returns true, or returns
-     * false when this kernel set has no such path (the plain kernels): the caller then uses {@link #convolve}.
+     * false when this kernel set leaves the layer to {@link #convolve} (the vector set does for channel counts that
+     * do not fill its vectors and panels; its direct kernels are faster there than plain-Java Winograd).
      */
     default boolean winograd(Winograd.Job job, CancellationToken cancel) {
         return false;
