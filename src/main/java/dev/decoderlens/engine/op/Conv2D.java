@@ -27,11 +27,11 @@ public final class Conv2D implements UpsampledInputOp {
     private final FilterTaps filter;
     private final int[] dy;
     private final int[] dx;
-    /** 3x3 stride-1 layers with whole vectors of channels: Winograd's transformed weights, else null. */
+    /** 3x3 stride-1 ungrouped layers with 8 or more channels each way: Winograd's transformed weights, else null. */
     private final Winograd.Filter winograd;
     /** The weights as given (OIHW), for the phase filters of an upsampled input. */
     private final float[] weightOihw;
-    /** Phase filters for an upsampled input, by (fH, fW, padding before on each axis). */
+    /** Phase filters for an upsampled input, by (fH, fW, padding before, phases on each axis). */
     private final Map<List<Integer>, FilterTaps[][]> upsampledFilters = new ConcurrentHashMap<>();
 
     public Conv2D(ConvSpec spec, Tensor weight, Tensor bias, Activation fused) {
@@ -179,7 +179,7 @@ public final class Conv2D implements UpsampledInputOp {
         return new Tensor[] {Tensor.nhwc(n, cout, ah.out(), aw.out(), out)};
     }
 
-    /** Whether the vector kernels run this layer by Winograd's F(2x2, 3x3). */
+    /** Whether this layer has Winograd weights (each kernel set then decides, see {@link Kernels#winograd}). */
     boolean winogradReady() {
         return winograd != null;
     }
@@ -201,7 +201,8 @@ public final class Conv2D implements UpsampledInputOp {
         ConvArithmetic.Axis ah = axisH(h * fH), aw = axisW(w * fW);
         var rowsOf = UpsampledConv.axisPhases(ah.out(), fH, spec.kernelH(), ah.padStart());
         var colsOf = UpsampledConv.axisPhases(aw.out(), fW, spec.kernelW(), aw.padStart());
-        FilterTaps[][] filters = upsampledFilters.computeIfAbsent(List.of(fH, fW, ah.padStart(), aw.padStart()), k -> {
+        FilterTaps[][] filters = upsampledFilters.computeIfAbsent(
+                List.of(fH, fW, ah.padStart(), aw.padStart(), rowsOf.size(), colsOf.size()), k -> {
             FilterTaps[][] f = new FilterTaps[rowsOf.size()][colsOf.size()];
             for (int i = 0; i < f.length; i++) {
                 for (int j = 0; j < f[i].length; j++) {

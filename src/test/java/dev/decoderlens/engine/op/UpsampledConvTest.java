@@ -98,6 +98,15 @@ class UpsampledConvTest {
     }
 
     @Test
+    void anOutputWithFewerPhasesThanTheFactorThenALargerOne() {
+        // a 1-pixel-high output has fewer row phases than the factor: the layer's phase filters must not mix up
+        Conv2D c = conv(3, 4, 3, 3, Pads.ZERO, AutoPad.NOTSET, true, Activation.IDENTITY);
+        Resize up = new Resize(ResizeSpec.kerasNearest(3, 3));
+        assertFusedMatchesPlain(List.of(up), c, random(1, 3, 1, 5), Kernels.get()); // 1 x 13: one row phase
+        assertFusedMatchesPlain(List.of(up), c, random(1, 3, 4, 5), Kernels.get()); // 10 x 13: every phase
+    }
+
+    @Test
     void chainedUpsamplingsAndTheScalarKernels() {
         Conv2D c = conv(8, 6, 3, 3, Pads.symmetric(1, 1), AutoPad.NOTSET, true, Activation.RELU);
         List<Resize> twice = List.of(new Resize(ResizeSpec.kerasNearest(2, 2)), new Resize(ResizeSpec.kerasNearest(2, 2)));
