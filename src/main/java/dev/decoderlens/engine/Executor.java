@@ -76,24 +76,25 @@ public final class Executor {
         int done = 0;
         for (Node node : graph.nodes()) {
             cancel.check();
-            if (FUSE_UPSAMPLING && node.op() instanceof NearestUpsampling up
-                    && handOnSmallInput(node, up, live, consumers, remainingUses, upsampled)) {
+            // this node may itself have been handed a smaller image than its first input (see handOnSmallInput)
+            Upsampled small = upsampled.get(node);
+            List<String> reads = small == null ? node.inputs() : small.reads(node);
+            Upsampled handed = FUSE_UPSAMPLING && node.op() instanceof NearestUpsampling up
+                    ? handOnSmallInput(node, up, live, consumers, remainingUses, upsampled) : null;
+            if (handed != null) {
                 String out = node.outputs().get(0);
                 if (remainingUses.getOrDefault(out, 0) == 0) {
                     // nobody computes with the enlarged image any more: skip it, or leave it to be made when read
                     if (taps.keeps(out) || graph.outputs().contains(out)) {
-                        kept.put(out, enlargedWhenRead(node, upsampled.get(node), live, kernels, buffers));
+                        kept.put(out, enlargedWhenRead(node, small, handed, live, kernels, buffers));
                     }
-                    release(upsampled.containsKey(node) ? upsampled.get(node).reads(node) : node.inputs(), remainingUses,
-                            live, kept, graph, ctx);
+                    release(reads, remainingUses, live, kept, graph, ctx);
                     Trace.NodeRun run = new Trace.NodeRun(node.name(), node.op().type(), node.outputs(), 0, 0);
                     runs.add(run);
                     progress.nodeDone(++done, graph.nodes().size(), run);
                     continue;
                 }
             }
-            Upsampled small = upsampled.get(node);
-            List<String> reads = small == null ? node.inputs() : small.reads(node);
             Tensor[] args = new Tensor[node.inputs().size()];
             int[][] argShapes = new int[args.length][];
             for (int i = 0; i < args.length; i++) {
@@ -130,7 +131,7 @@ public final class Executor {
                     kept.put(out, results[i]);
                 }
             }
-            release(small == null ? node.inputs() : reads, remainingUses, live, kept, graph, ctx);
+            release(reads, remainingUses, live, kept, graph, ctx);
             Trace.NodeRun run = new Trace.NodeRun(node.name(), node.op().type(), node.outputs(), nanos, macs(node, argShapes));
             runs.add(run);
             progress.nodeDone(++done, graph.nodes().size(), run);
@@ -171,11 +172,11 @@ public final class Executor {
      * Before running an upsampling: the convolutions that read its result and can take the smaller input are told
      * to read that instead (they become readers of it, and stop being readers of the result). True when any did.
      */
-    private static boolean handOnSmallInput(Node node, NearestUpsampling up, Map<String, Tensor> live,
-                                            Map<String, List<Node>> consumers, Map<String, Integer> remainingUses,
-                                            Map<Node, Upsampled> upsampled) {
+    private static Upsampled handOnSmallInput(Node node, NearestUpsampling up, Map<String, Tensor> live,
+                                              Map<String, List<Node>> consumers, Map<String, Integer> remainingUses,
+                                              Map<Node, Upsampled> upsampled) {
         if (node.inputs().isEmpty() || node.outputs().size() != 1 || node.outputs().get(0).isEmpty()) {
-            return false;
+            return null;
         }
         // an upsampling that itself reads a smaller image passes that image on, with the factors multiplied
         Upsampled own = upsampled.get(node);
@@ -183,20 +184,20 @@ public final class Executor {
         Tensor x = source.isEmpty() ? null : live.get(source);
         int[] f = x == null ? null : up.wholeFactors(own == null ? x.shape() : own.upsampledShape(x.shape()));
         if (f == null) {
-            return false;
+            return null;
         }
-        int fH = f[0] * (own == null ? 1 : own.fH()), fW = f[1] * (own == null ? 1 : own.fW());
+        Upsampled handed = new Upsampled(source, f[0] * (own == null ? 1 : own.fH()), f[1] * (own == null ? 1 : own.fW()));
         boolean any = false;
         for (Node c : consumers.getOrDefault(out, List.of())) {
             if (c.op() instanceof UpsampledInputOp u && c.inputs().indexOf(out) == 0
-                    && c.inputs().lastIndexOf(out) == 0 && u.acceptsUpsampled(fH, fW)) {
-                upsampled.put(c, new Upsampled(source, fH, fW));
+                    && c.inputs().lastIndexOf(out) == 0 && u.acceptsUpsampled(handed.fH(), handed.fW())) {
+                upsampled.put(c, handed);
                 remainingUses.merge(source, 1, Integer::sum);
                 remainingUses.merge(out, -1, Integer::sum);
                 any = true;
             }
         }
-        return any;
+        return any ? handed : null;
     }
 
     private static Map<String, List<Node>> consumers(Graph graph) {
@@ -230,17 +231,14 @@ public final class Executor {
     }
 
     /**
-     * The output of an upsampling that nobody computes with, kept for the trace: derived from the upsampling's input
-     * (or the smaller image that input was made from), enlarged when first read, on a context of its own (the run
-     * may be over, or cancelled, by then).
+     * The output of an upsampling that nobody computes with, kept for the trace: derived from the image its
+     * consumers were handed (its input, or the smaller image that input was made from, when {@code own} says so),
+     * enlarged when first read, on a context of its own (the run may be over, or cancelled, by then).
      */
-    private static Tensor enlargedWhenRead(Node node, Upsampled own, Map<String, Tensor> live, Kernels kernels,
-                                           BufferPool buffers) {
-        Tensor source = live.get(own == null ? node.inputs().get(0) : own.source());
-        int[] f = ((NearestUpsampling) node.op()).wholeFactors(own == null ? source.shape() : own.upsampledShape(source.shape()));
-        int fH = f[0] * (own == null ? 1 : own.fH()), fW = f[1] * (own == null ? 1 : own.fW());
-        int[] s = source.shape();
-        return Tensor.derived(new int[] {s[0], s[1], s[2] * fH, s[3] * fW}, Layout.NHWC, source, x -> {
+    private static Tensor enlargedWhenRead(Node node, Upsampled own, Upsampled handed, Map<String, Tensor> live,
+                                           Kernels kernels, BufferPool buffers) {
+        Tensor source = live.get(handed.source());
+        return Tensor.derived(handed.upsampledShape(source.shape()), Layout.NHWC, source, x -> {
             ExecContext later = new ExecContext(kernels, CancellationToken.NONE, buffers);
             Tensor[] in = {x};
             Tensor y = own == null ? node.op().apply(in, later)[0]

@@ -54,20 +54,23 @@ public final class Resize implements NearestUpsampling, UpsampledInputOp {
             return null;
         }
         int h = inputShape[2], w = inputShape[3];
-        int[] o;
+        ResizeAxis[] axes;
         try {
-            o = outputSize(h, w);
+            axes = axes(h, w);
         } catch (IllegalArgumentException e) {
             return null; // apply says why
         }
-        int fh = o[0] / h, fw = o[1] / w;
-        if (o[0] != fh * h || o[1] != fw * w) {
-            return null;
-        }
+        int fh = axes[0].out() / h, fw = axes[1].out() / w;
+        return axes[0].out() == fh * h && axes[1].out() == fw * w && floorsBy(axes[0], fh) && floorsBy(axes[1], fw)
+                ? new int[] {fh, fw} : null;
+    }
+
+    /** The sampling of both axes (y, x) for an input of (h, w). */
+    private ResizeAxis[] axes(int h, int w) {
+        int[] o = outputSize(h, w);
         double sh = spec.bySize() ? (double) o[0] / h : spec.scaleH();
         double sw = spec.bySize() ? (double) o[1] / w : spec.scaleW();
-        return floorsBy(ResizeAxis.of(h, o[0], sh, spec), fh) && floorsBy(ResizeAxis.of(w, o[1], sw, spec), fw)
-                ? new int[] {fh, fw} : null;
+        return new ResizeAxis[] {ResizeAxis.of(h, o[0], sh, spec), ResizeAxis.of(w, o[1], sw, spec)};
     }
 
     private static boolean floorsBy(ResizeAxis axis, int f) {
@@ -86,11 +89,9 @@ public final class Resize implements NearestUpsampling, UpsampledInputOp {
         if (h == 0 || w == 0) {
             throw new IllegalArgumentException("Resize needs a non-empty image, got " + in);
         }
-        int[] o = outputSize(h, w);
-        int oh = o[0], ow = o[1];
-        double sh = spec.bySize() ? (double) oh / h : spec.scaleH();
-        double sw = spec.bySize() ? (double) ow / w : spec.scaleW();
-        ResizeAxis ay = ResizeAxis.of(h, oh, sh, spec), ax = ResizeAxis.of(w, ow, sw, spec);
+        ResizeAxis[] axes = axes(h, w);
+        ResizeAxis ay = axes[0], ax = axes[1];
+        int oh = ay.out(), ow = ax.out();
         float[] x = in.data();
         int ty = ay.taps(), tx = ax.taps();
         // nearest copies every output value; interpolation accumulates into zeros
@@ -120,14 +121,11 @@ public final class Resize implements NearestUpsampling, UpsampledInputOp {
         if (h == 0 || w == 0) {
             throw new IllegalArgumentException("Resize needs a non-empty image, got " + in);
         }
-        int bh = h * fH, bw = w * fW;
-        int[] o = outputSize(bh, bw);
-        double sh = spec.bySize() ? (double) o[0] / bh : spec.scaleH();
-        double sw = spec.bySize() ? (double) o[1] / bw : spec.scaleW();
-        ResizeAxis ay = ResizeAxis.of(bh, o[0], sh, spec).dividedBy(fH), ax = ResizeAxis.of(bw, o[1], sw, spec).dividedBy(fW);
-        float[] y = ctx.uninitialized(n * o[0] * o[1] * c);
+        ResizeAxis[] enlarged = axes(h * fH, w * fW);
+        ResizeAxis ay = enlarged[0].dividedBy(fH), ax = enlarged[1].dividedBy(fW);
+        float[] y = ctx.uninitialized(n * ay.out() * ax.out() * c);
         nearest(in.data(), n, h, w, c, ay, ax, y, ctx);
-        return new Tensor[] {Tensor.nhwc(n, c, o[0], o[1], y)};
+        return new Tensor[] {Tensor.nhwc(n, c, ay.out(), ax.out(), y)};
     }
 
     /**

@@ -44,6 +44,16 @@ public final class OpFixtures {
         return op.apply(inputs, poisonedContext(dev.decoderlens.engine.kernel.Kernels.get()))[0];
     }
 
+    /** A row-major tensor of standard Gaussian values drawn from {@code random}. */
+    public static Tensor gaussian(java.util.Random random, int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        float[] d = t.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) random.nextGaussian();
+        }
+        return t;
+    }
+
     /** The default kernels with a NaN-poisoned {@link dev.decoderlens.engine.BufferPool}. */
     public static ExecContext poisonedContext(dev.decoderlens.engine.kernel.Kernels kernels) {
         return new ExecContext(kernels, dev.decoderlens.engine.CancellationToken.NONE,

@@ -32,11 +32,7 @@ class UpsampledConvTest {
     private static final Random RANDOM = new Random(7);
 
     private static Tensor random(int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        for (int i = 0; i < t.data().length; i++) {
-            t.data()[i] = (float) RANDOM.nextGaussian();
-        }
-        return t;
+        return OpFixtures.gaussian(RANDOM, shape);
     }
 
     private static Conv2D conv(int cin, int cout, int kh, int kw, Pads pads, AutoPad autoPad, boolean bias, Activation act) {

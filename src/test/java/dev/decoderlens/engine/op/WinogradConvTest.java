@@ -18,11 +18,7 @@ class WinogradConvTest {
     private static final Random RANDOM = new Random(11);
 
     private static Tensor random(int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        for (int i = 0; i < t.data().length; i++) {
-            t.data()[i] = (float) RANDOM.nextGaussian();
-        }
-        return t;
+        return OpFixtures.gaussian(RANDOM, shape);
     }
 
     private static void assertWinogradMatchesDirect(int n, int cin, int cout, int h, int w, Pads pads, Activation act,
