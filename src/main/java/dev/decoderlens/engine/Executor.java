@@ -238,7 +238,7 @@ public final class Executor {
     private static Tensor enlargedWhenRead(Node node, Upsampled own, Upsampled handed, Map<String, Tensor> live,
                                            Kernels kernels, BufferPool buffers) {
         Tensor source = live.get(handed.source());
-        return Tensor.derived(handed.upsampledShape(source.shape()), Layout.NHWC, source, x -> {
+        return Tensor.enlarged(source, handed.fH(), handed.fW(), x -> {
             ExecContext later = new ExecContext(kernels, CancellationToken.NONE, buffers);
             Tensor[] in = {x};
             Tensor y = own == null ? node.op().apply(in, later)[0]

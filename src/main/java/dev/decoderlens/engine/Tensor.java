@@ -27,11 +27,23 @@ public final class Tensor {
     /** Until the values of a derived tensor are computed: what they come from, and how. */
     private Tensor base;
     private java.util.function.Function<Tensor, float[]> derive;
+    /** For a derived nearest-neighbour enlargement of {@link #base}: its whole factors (0 otherwise). */
+    private final int enlargeH, enlargeW;
+
+    /**
+     * A nearest-neighbour enlargement by whole factors whose values were not computed: pixel (y, x) of every map is
+     * pixel (y / fH, x / fW) of {@code source}. Readers that only need ranges or blocks of pixels (the grids) read
+     * the source instead of computing 16 times as many values.
+     */
+    public record Enlargement(Tensor source, int fH, int fW) {
+    }
 
     public Tensor(int[] shape, float[] data, Layout layout) {
         this.shape = shape.clone();
         this.data = data;
         this.layout = layout;
+        this.enlargeH = 0;
+        this.enlargeW = 0;
         long n = Shapes.size(shape);
         if (n != data.length) {
             throw new IllegalArgumentException("shape " + Shapes.toString(shape) + " holds " + n + " values, data has " + data.length);
@@ -41,11 +53,13 @@ public final class Tensor {
         }
     }
 
-    private Tensor(int[] shape, Layout layout, Tensor base, java.util.function.Function<Tensor, float[]> derive) {
+    private Tensor(int[] shape, Layout layout, Tensor base, java.util.function.Function<Tensor, float[]> derive, int fH, int fW) {
         this.shape = shape.clone();
         this.layout = layout;
         this.base = base;
         this.derive = derive;
+        this.enlargeH = fH;
+        this.enlargeW = fW;
         if (layout == Layout.NHWC && shape.length != 4) {
             throw new IllegalArgumentException("NHWC storage needs a rank-4 shape, got " + Shapes.toString(shape));
         }
@@ -56,7 +70,19 @@ public final class Tensor {
      * thread reads first). {@code derive} must return an array of exactly this shape's size in this layout.
      */
     public static Tensor derived(int[] shape, Layout layout, Tensor base, java.util.function.Function<Tensor, float[]> derive) {
-        return new Tensor(shape, layout, base, derive);
+        return new Tensor(shape, layout, base, derive, 0, 0);
+    }
+
+    /**
+     * A derived (N, C, H * fH, W * fW) tensor, stored channels last, that is {@code source} enlarged by nearest
+     * neighbours: {@code derive} must compute exactly that. Until it is read, {@link #pendingEnlargement} says so.
+     */
+    public static Tensor enlarged(Tensor source, int fH, int fW, java.util.function.Function<Tensor, float[]> derive) {
+        if (source.rank() != 4 || fH < 1 || fW < 1) {
+            throw new IllegalArgumentException("an enlargement needs a rank-4 source and whole factors, got " + source + " by " + fH + "x" + fW);
+        }
+        int[] s = source.shape;
+        return new Tensor(new int[] {s[0], s[1], s[2] * fH, s[3] * fW}, Layout.NHWC, source, derive, fH, fW);
     }
 
     /** A row-major (C order) tensor. */
@@ -114,6 +140,15 @@ public final class Tensor {
             derive = null;
         }
         return data;
+    }
+
+    /**
+     * The smaller image and factors of an {@linkplain #enlarged enlargement} whose values were never computed, else
+     * null (also once they were: then the source may be gone). Never computes anything.
+     */
+    public Enlargement pendingEnlargement() {
+        Tensor b = base; // read before data, as in holds()
+        return data == null && b != null && enlargeH > 0 ? new Enlargement(b, enlargeH, enlargeW) : null;
     }
 
     /** Whether the values exist yet (always, except for a derived tensor never read). */

@@ -66,13 +66,18 @@ public record ValueRange(float min, float max) {
 
     /** The range of every value of a tensor (all batch items). */
     public static ValueRange of(Tensor t) {
-        return of(t.data());
+        Tensor.Enlargement e = t.pendingEnlargement();
+        return e != null ? of(e.source()) : of(t.data()); // an enlargement repeats every value of its source
     }
 
     /** One range per channel of batch item n of a rank-4 (N, C, H, W) tensor, in one pass over its storage. */
     public static ValueRange[] perChannel(Tensor t, int n) {
         if (t.rank() != 4) {
             throw new IllegalArgumentException("per-channel ranges need a rank-4 tensor, got " + t);
+        }
+        Tensor.Enlargement e = t.pendingEnlargement();
+        if (e != null) {
+            return perChannel(e.source(), n);
         }
         int c = t.dim(1), hw = t.dim(2) * t.dim(3);
         float[] lo = new float[c], hi = new float[c];

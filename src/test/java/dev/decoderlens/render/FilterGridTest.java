@@ -2,11 +2,13 @@ package dev.decoderlens.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.decoderlens.engine.Tensor;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -153,5 +155,43 @@ class FilterGridTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> FilterGrid.render(Tensor.zeros(2, 3), FilterGrid.Settings.of(ColorMap.GRAY, Normalization.PER_LAYER, 1)));
         assertEquals("a filter grid needs a (N, C, H, W) layer, got Tensor(2, 3)", e.getMessage());
+    }
+
+    /** A tensor enlarged by nearest neighbours, computed only when read, as the executor keeps a skipped upsampling. */
+    private static Tensor enlarged(Tensor small, int fH, int fW) {
+        return Tensor.enlarged(small, fH, fW, x -> {
+            int n = x.dim(0), c = x.dim(1), h = x.dim(2), w = x.dim(3);
+            float[] out = new float[n * c * h * fH * w * fW];
+            for (int b = 0; b < n; b++) {
+                for (int y = 0; y < h * fH; y++) {
+                    for (int xx = 0; xx < w * fW; xx++) {
+                        for (int ch = 0; ch < c; ch++) {
+                            out[((b * h * fH + y) * w * fW + xx) * c + ch] = x.get(b, ch, y / fH, xx / fW);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Test
+    void anEnlargementIsDrawnFromItsSourceWithTheSamePixelsAndWithoutComputingIt() {
+        Tensor small = random(2, 5, 3, 4, 7);
+        for (Normalization norm : Normalization.values()) {
+            for (int[] f : new int[][] {{2, 2}, {4, 4}, {1, 3}, {3, 2}}) {
+                FilterGrid.Settings s = new FilterGrid.Settings(ColorMap.MAGMA, norm, 2, new ValueRange(-1, 1.5f), 1, 1);
+                Tensor lazy = enlarged(small, f[0], f[1]);
+                FilterGrid fromSource = FilterGrid.render(lazy, s);
+                assertFalse(lazy.materialized(), "the grid must not compute the enlarged values");
+                assertEquals(ValueRange.of(enlarged(small, f[0], f[1]).data()), ValueRange.of(lazy));
+                Tensor computed = enlarged(small, f[0], f[1]);
+                computed.data();
+                FilterGrid direct = FilterGrid.render(computed, s);
+                assertEquals(direct.layout(), fromSource.layout());
+                assertArrayEquals(direct.image().pixels(), fromSource.image().pixels(), norm + " " + Arrays.toString(f));
+                assertArrayEquals(ValueRange.perChannel(computed, 1), ValueRange.perChannel(lazy, 1));
+            }
+        }
     }
 }

@@ -54,11 +54,19 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<List<AboutComparison.Point>> about = new ReadOnlyObjectWrapper<>(this, "about", List.of());
 
     public MainViewModel(Background background, SettingsStore store, ExperimentRunner runner) {
+        this(background, store, runner, FirstRun.NONE);
+    }
+
+    /** A view model whose first picture and run may already be on their way ({@link FirstRun}, begun at launch). */
+    public MainViewModel(Background background, SettingsStore store, ExperimentRunner runner, FirstRun first) {
         this.background = background;
         this.store = store;
         this.saved = store.load();
-        this.image = new ImageViewModel(file -> Picture.of(file.getFileName().toString(), file, Images.read(file)));
-        this.runs = new RunCoordinator(background, runner, a, b, status);
+        this.image = new ImageViewModel(file -> {
+            SourceImage read = first.picture(file);
+            return Picture.of(file.getFileName().toString(), file, read != null ? read : Images.read(file));
+        });
+        this.runs = new RunCoordinator(background, runner, a, b, status, first);
         image.messageProperty().addListener((o, x, m) -> message.set(m));
         darkTheme.set(Boolean.parseBoolean(saved.get("theme.dark")));
         colorMap.set(parse(() -> ColorMap.parse(saved.get("view.colormap")), ColorMap.VIRIDIS));
@@ -176,6 +184,10 @@ public final class MainViewModel {
 
     /** Where the window keeps the session it restores at the next start. */
     public Path lastSessionFile() {
+        return lastSessionFile(store);
+    }
+
+    static Path lastSessionFile(SettingsStore store) {
         return store.file().resolveSibling("last-session.json");
     }
 

@@ -31,6 +31,8 @@ public final class RunCoordinator {
 
     private final Background background;
     private final ExperimentRunner runner;
+    /** The run begun at launch, which the first request for the same crop and settings takes over. */
+    private final FirstRun first;
     private final PathViewModel a;
     private final PathViewModel b;
     private final StatusViewModel status;
@@ -41,11 +43,14 @@ public final class RunCoordinator {
     private final ReadOnlyObjectWrapper<ArgbImage> inputImage = new ReadOnlyObjectWrapper<>(this, "inputImage");
     private Background.Handle current = Background.Handle.DONE;
     private final Background.Handle[] gridJobs = {Background.Handle.DONE, Background.Handle.DONE};
+    /** What each path's grid shows, or is being drawn to show: a request for the same is not drawn again. */
+    private final GridRequest[] gridRequests = new GridRequest[2];
     private long generation;
     private ColorMap map = ColorMap.VIRIDIS;
     private Normalization norm = Normalization.PER_FILTER;
 
-    RunCoordinator(Background background, ExperimentRunner runner, PathViewModel a, PathViewModel b, StatusViewModel status) {
+    RunCoordinator(Background background, ExperimentRunner runner, PathViewModel a, PathViewModel b, StatusViewModel status, FirstRun first) {
+        this.first = first;
         this.background = background;
         this.runner = runner;
         this.a = a;
@@ -90,10 +95,16 @@ public final class RunCoordinator {
         map = colorMap;
         norm = normalization;
         status.started("Running on the " + crop.width() + "x" + crop.height() + " crop…");
+        StartupClock.mark("run requested");
         current = background.submit((cancel, progress) -> {
-            ExperimentResult r = runner.run(crop, settings, cancel, (phase, done, total, run) -> progress.update(
-                    (phase.ordinal() + done / (double) total) / RunProgress.Phase.values().length, label(phase) + " layer " + done + "/" + total + ": " + run.node() + " " + ms(run.nanos())));
+            StartupClock.mark("run started");
+            ExperimentResult r = first.result(crop, settings, cancel);
+            if (r == null) {
+                r = runner.run(crop, settings, cancel, (phase, done, total, run) -> progress.update(
+                        (phase.ordinal() + done / (double) total) / RunProgress.Phase.values().length, label(phase) + " layer " + done + "/" + total + ": " + run.node() + " " + ms(run.nanos())));
+            }
             cancel.check();
+            StartupClock.mark("run done");
             return draw(r, colorMap);
         }, (fraction, text) -> {
             if (gen == generation) {
@@ -130,23 +141,23 @@ public final class RunCoordinator {
         redrawGrid(a, map, norm);
         redrawGrid(b, map, norm);
         analyse(r);
-        if (!firstShown) {
-            firstShown = true;
-            // after the next pulse, when the scene graph with the new images has been rendered
-            javafx.application.Platform.runLater(RunCoordinator::logStartup);
-        }
+        firstPartShown("outputs");
     }
 
-    private boolean firstShown;
+    /** What is still missing of the first comparison on screen: its outputs and the two grids. */
+    private int firstPending = 3;
 
     /**
-     * Logs how long the launch took, from the start of the process (the launcher script execs java, so that is
-     * when the user ran it) to the first comparison on screen: issue 3's cold-start figure.
+     * One part of the first comparison is shown; after the last one the launch time is logged at the next pulse,
+     * when the scene graph with the new images has been rendered.
      */
-    private static void logStartup() {
-        ProcessHandle.current().info().startInstant().ifPresent(start -> System.getLogger("dev.decoderlens.startup")
-                .log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "first comparison drawn %.2f s after launch",
-                        java.time.Duration.between(start, java.time.Instant.now()).toMillis() / 1000.0)));
+    private void firstPartShown(String part) {
+        if (firstPending > 0) {
+            StartupClock.mark(part + " shown");
+            if (--firstPending == 0) {
+                javafx.application.Platform.runLater(StartupClock::firstComparisonDrawn);
+            }
+        }
     }
 
     /** Measures the run on a worker; a newer run cancels it. */
@@ -183,25 +194,50 @@ public final class RunCoordinator {
     void redrawGrid(PathViewModel path, ColorMap colorMap, Normalization normalization) {
         LayerRow layer = path.selectedLayer();
         int idx = path == a ? 0 : 1;
-        gridJobs[idx].cancel();
         if (layer == null || layer.activation().rank() != 4) {
+            gridJobs[idx].cancel();
+            gridRequests[idx] = null;
             path.showGrid(null);
+            firstPartShown("grid " + (idx == 0 ? "A" : "B"));
             return;
         }
         LayerRow peer = (path == a ? b : a).selectedLayer();
         Tensor mine = layer.activation();
         Tensor theirs = peer == null || peer.activation().rank() != 4 ? null : peer.activation();
+        // A new run selects a layer in each path and then redraws both, and each selection redraws both paths
+        // (they may share a colour scale): the same grid was asked for three times, and the largest takes a second.
+        GridRequest request = new GridRequest(layer, normalization == Normalization.SHARED ? theirs : null, colorMap, normalization);
+        if (request.sameAs(gridRequests[idx])) {
+            return;
+        }
+        gridRequests[idx] = request;
+        gridJobs[idx].cancel();
         gridJobs[idx] = background.submit((cancel, progress) -> {
             int side = Math.max(mine.dim(2), mine.dim(3));
             int scale = Math.max(1, Math.min(8, 96 / Math.max(1, side)));
             ValueRange shared = normalization != Normalization.SHARED ? null
                     : theirs == null ? FilterGrid.sharedRange(mine) : FilterGrid.sharedRange(mine, theirs);
-            return FilterGrid.render(mine, new FilterGrid.Settings(colorMap, normalization, scale, shared, 2, 0));
+            FilterGrid grid = FilterGrid.render(mine, new FilterGrid.Settings(colorMap, normalization, scale, shared, 2, 0), cancel);
+            StartupClock.mark("grid " + (idx == 0 ? "A" : "B") + " drawn");
+            return grid;
         }, Background.Progress.NONE, grid -> {
             if (path.selectedLayer() == layer) {
                 path.showGrid(grid);
+                firstPartShown("grid " + (idx == 0 ? "A" : "B"));
             }
-        }, error -> status.failed("Could not draw " + layer.name() + ": " + error.getMessage()));
+        }, error -> {
+            if (gridRequests[idx] == request) {
+                gridRequests[idx] = null; // asking again draws again
+            }
+            status.failed("Could not draw " + layer.name() + ": " + error.getMessage());
+        });
+    }
+
+    /** A grid to draw: the layer, the other path's layer when they share one colour scale, and the colours. */
+    private record GridRequest(LayerRow layer, Tensor sharedWith, ColorMap colorMap, Normalization normalization) {
+        boolean sameAs(GridRequest o) {
+            return o != null && o.layer == layer && o.sharedWith == sharedWith && o.colorMap == colorMap && o.normalization == normalization;
+        }
     }
 
     /**

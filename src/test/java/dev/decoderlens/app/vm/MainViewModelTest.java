@@ -197,4 +197,76 @@ class MainViewModelTest {
         vm.exports().saveSession(out.resolve("s.json"), false);
         assertTrue(vm.exports().openSession(out.resolve("s.json")).isEmpty(), "same image bytes: no warning");
     }
+
+    /** Runs every job inline, as {@link Background#DIRECT}, and counts them. */
+    private static final class CountingBackground implements Background {
+        int jobs;
+
+        @Override
+        public <T> Handle submit(Job<T> job, Progress progress, java.util.function.Consumer<T> onDone,
+                java.util.function.Consumer<Throwable> onFailed) {
+            jobs++;
+            return DIRECT.submit(job, progress, onDone, onFailed);
+        }
+    }
+
+    @Test
+    void aNewRunDrawsEachPathsGridOnce() throws Exception {
+        CountingBackground counting = new CountingBackground();
+        MainViewModel v = new MainViewModel(counting, new SettingsStore(dir.resolve("other.properties")), new ExperimentRunner());
+        v.applyPreset(Preset.CHECKERBOARD_K3S2);
+        assertTrue(v.openFile(TestImages.gradient(dir, "h.png", 40, 36), new Crop(4, 4, 16, 16)));
+        counting.jobs = 0;
+        v.rerollSeed(Side.B);
+        // each path selects its layer in the new run, which redraws both grids, and then the run redraws them again
+        assertEquals(4, counting.jobs, "the run, one grid per path and the analysis");
+        assertNotNull(v.pathA().grid());
+        assertNotNull(v.pathB().grid());
+    }
+
+    @Test
+    void theRunBegunAtLaunchIsTheWindowsFirstRun() throws Exception {
+        vm.rerollSeed(Side.B);
+        vm.saveSettings(Map.of());
+        SettingsStore store = new SettingsStore(dir.resolve("settings.properties"));
+        ExperimentRunner launch = new ExperimentRunner();
+        FirstRun first = FirstRun.begin(store, launch);
+        first.awaitDone(); // else the window's run could take the runner first, and the test would prove nothing
+        MainViewModel again = new MainViewModel(Background.DIRECT, store, launch, first);
+        again.openStartImage();
+        assertEquals(1, launch.encoderRuns());
+        assertFalse(again.runs().result().encoder().fromCache(), "the window took over the run begun at launch");
+        assertTrue(again.runs().result().pathB().output().sameValues(vm.runs().result().pathB().output()),
+                "the same study as the window computes");
+
+        again.image().moveCrop(4, 0);
+        assertEquals(2, launch.encoderRuns(), "a later run is computed as usual");
+        again.image().moveCrop(-4, 0);
+        assertEquals(3, launch.encoderRuns(), "the launch's result is handed over once only");
+    }
+
+    @Test
+    void theRunBegunAtLaunchForeseesWhatTheWindowOpens() throws Exception {
+        Background idle = new Background() {
+            @Override
+            public <T> Handle submit(Job<T> job, Progress progress, java.util.function.Consumer<T> onDone,
+                    java.util.function.Consumer<Throwable> onFailed) {
+                return Handle.DONE;
+            }
+        };
+        for (boolean remembered : new boolean[] {true, false}) {
+            SettingsStore store = new SettingsStore(dir.resolve(remembered ? "settings.properties" : "fresh.properties"));
+            if (remembered) {
+                vm.rerollSeed(Side.A);
+                vm.saveSettings(Map.of());
+            }
+            FirstRun.Start foreseen = FirstRun.foresee(store);
+            MainViewModel window = new MainViewModel(idle, store, new ExperimentRunner());
+            window.openStartImage();
+            Crop c = window.image().crop();
+            assertEquals(window.image().picture().path().toRealPath(), foreseen.image().toRealPath());
+            assertEquals(new Preset.Crop(c.x(), c.y(), c.width(), c.height()), foreseen.crop());
+            assertEquals(window.settings(), foreseen.settings());
+        }
+    }
 }

@@ -1,0 +1,54 @@
+package dev.decoderlens.app.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times the launch, from when the user ran {@code ./decoderlens} to the first comparison fully on screen: issue 3's
+ * cold-start figure, logged once. The launcher passes the time it started ({@code -Ddecoderlens.launchedAt}, epoch
+ * milliseconds); without it the JVM's start is used. Not the process start the system reports: Linux derives it from
+ * a boot time kept in whole seconds, and in this VM it read 0.8-0.95 s early. With
+ * {@code -Ddecoderlens.startupTimeline=true} the steps on the way are logged with it, to see where a slow start goes.
+ */
+public final class StartupClock {
+    private static final boolean TIMELINE = Boolean.getBoolean("decoderlens.startupTimeline");
+    private static final long START_MILLIS = Long.getLong("decoderlens.launchedAt",
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    private static final List<String> MARKS = new ArrayList<>();
+    private static boolean logged;
+
+    private StartupClock() {
+    }
+
+    /** Milliseconds since the launch. */
+    public static long sinceLaunch() {
+        return System.currentTimeMillis() - START_MILLIS;
+    }
+
+    /** Notes a step of the launch (kept only with the timeline on, and only until the first comparison). */
+    public static void mark(String step) {
+        if (TIMELINE) {
+            synchronized (MARKS) {
+                if (!logged) {
+                    MARKS.add(String.format(Locale.ROOT, "%6d ms  %s (%s)", sinceLaunch(), step, Thread.currentThread().getName()));
+                }
+            }
+        }
+    }
+
+    /** Logs the launch time once: the first comparison (outputs and both grids) has been rendered. */
+    static void firstComparisonDrawn() {
+        long ms = sinceLaunch();
+        String timeline;
+        synchronized (MARKS) {
+            if (logged) {
+                return;
+            }
+            logged = true;
+            timeline = MARKS.isEmpty() ? "" : "\n" + String.join("\n", MARKS);
+        }
+        System.getLogger("dev.decoderlens.startup").log(System.Logger.Level.INFO,
+                String.format(Locale.ROOT, "first comparison drawn %.2f s after launch", ms / 1000.0) + timeline);
+    }
+}
