@@ -71,66 +71,75 @@ final class VectorWinograd {
 
     /**
      * v[xi][t][ci] = (B^T d B)[xi] for the patches of blocks t &lt; count: input rows y0..y0+3, columns x0 + 2t ..
-     * x0 + 2t + 3 (outside the image: zero).
+     * x0 + 2t + 3 (outside the image: zero). A patch inside the image is transformed where it lies; one that
+     * reaches over an edge is first copied, with its zeros, into a 4x4 patch of one vector per pixel. The transform
+     * itself then has no branches: with a choice per load it took C2 about a second to compile (several times, as
+     * the profile grew), most of the first run's time in a new window.
      */
     private static void transformInput(float[] x, int b, int h, int w, int cin, int y0, int x0, int count, float[] v) {
-        FloatVector z = FloatVector.zero(S);
         int rowLen = w * cin, slab = count * cin;
+        boolean rowsInside = y0 >= 0 && y0 + 3 < h;
+        float[] patch = null;
         for (int t = 0; t < count; t++) {
-            int xs = x0 + 2 * t;
-            for (int c = 0; c < cin; c += VL) {
-                // d[r][s], r, s < 4 (zero outside the image), then B^T d B; locals, not an array: C2 keeps them in registers
-                int o0 = (b * h + y0 + 0) * rowLen + c;
-                boolean in0 = y0 + 0 >= 0 && y0 + 0 < h;
-                int o1 = (b * h + y0 + 1) * rowLen + c;
-                boolean in1 = y0 + 1 >= 0 && y0 + 1 < h;
-                int o2 = (b * h + y0 + 2) * rowLen + c;
-                boolean in2 = y0 + 2 >= 0 && y0 + 2 < h;
-                int o3 = (b * h + y0 + 3) * rowLen + c;
-                boolean in3 = y0 + 3 >= 0 && y0 + 3 < h;
-                boolean col0 = xs + 0 >= 0 && xs + 0 < w;
-                boolean col1 = xs + 1 >= 0 && xs + 1 < w;
-                boolean col2 = xs + 2 >= 0 && xs + 2 < w;
-                boolean col3 = xs + 3 >= 0 && xs + 3 < w;
-                FloatVector d00 = in0 && col0 ? FloatVector.fromArray(S, x, o0 + (xs + 0) * cin) : z;
-                FloatVector d01 = in0 && col1 ? FloatVector.fromArray(S, x, o0 + (xs + 1) * cin) : z;
-                FloatVector d02 = in0 && col2 ? FloatVector.fromArray(S, x, o0 + (xs + 2) * cin) : z;
-                FloatVector d03 = in0 && col3 ? FloatVector.fromArray(S, x, o0 + (xs + 3) * cin) : z;
-                FloatVector d10 = in1 && col0 ? FloatVector.fromArray(S, x, o1 + (xs + 0) * cin) : z;
-                FloatVector d11 = in1 && col1 ? FloatVector.fromArray(S, x, o1 + (xs + 1) * cin) : z;
-                FloatVector d12 = in1 && col2 ? FloatVector.fromArray(S, x, o1 + (xs + 2) * cin) : z;
-                FloatVector d13 = in1 && col3 ? FloatVector.fromArray(S, x, o1 + (xs + 3) * cin) : z;
-                FloatVector d20 = in2 && col0 ? FloatVector.fromArray(S, x, o2 + (xs + 0) * cin) : z;
-                FloatVector d21 = in2 && col1 ? FloatVector.fromArray(S, x, o2 + (xs + 1) * cin) : z;
-                FloatVector d22 = in2 && col2 ? FloatVector.fromArray(S, x, o2 + (xs + 2) * cin) : z;
-                FloatVector d23 = in2 && col3 ? FloatVector.fromArray(S, x, o2 + (xs + 3) * cin) : z;
-                FloatVector d30 = in3 && col0 ? FloatVector.fromArray(S, x, o3 + (xs + 0) * cin) : z;
-                FloatVector d31 = in3 && col1 ? FloatVector.fromArray(S, x, o3 + (xs + 1) * cin) : z;
-                FloatVector d32 = in3 && col2 ? FloatVector.fromArray(S, x, o3 + (xs + 2) * cin) : z;
-                FloatVector d33 = in3 && col3 ? FloatVector.fromArray(S, x, o3 + (xs + 3) * cin) : z;
-                FloatVector e00 = d00.sub(d20), e10 = d10.add(d20), e20 = d20.sub(d10), e30 = d10.sub(d30);
-                FloatVector e01 = d01.sub(d21), e11 = d11.add(d21), e21 = d21.sub(d11), e31 = d11.sub(d31);
-                FloatVector e02 = d02.sub(d22), e12 = d12.add(d22), e22 = d22.sub(d12), e32 = d12.sub(d32);
-                FloatVector e03 = d03.sub(d23), e13 = d13.add(d23), e23 = d23.sub(d13), e33 = d13.sub(d33);
-                int o = t * cin + c;
-                e00.sub(e02).intoArray(v, 0 * slab + o);
-                e01.add(e02).intoArray(v, 1 * slab + o);
-                e02.sub(e01).intoArray(v, 2 * slab + o);
-                e01.sub(e03).intoArray(v, 3 * slab + o);
-                e10.sub(e12).intoArray(v, 4 * slab + o);
-                e11.add(e12).intoArray(v, 5 * slab + o);
-                e12.sub(e11).intoArray(v, 6 * slab + o);
-                e11.sub(e13).intoArray(v, 7 * slab + o);
-                e20.sub(e22).intoArray(v, 8 * slab + o);
-                e21.add(e22).intoArray(v, 9 * slab + o);
-                e22.sub(e21).intoArray(v, 10 * slab + o);
-                e21.sub(e23).intoArray(v, 11 * slab + o);
-                e30.sub(e32).intoArray(v, 12 * slab + o);
-                e31.add(e32).intoArray(v, 13 * slab + o);
-                e32.sub(e31).intoArray(v, 14 * slab + o);
-                e31.sub(e33).intoArray(v, 15 * slab + o);
+            int xs = x0 + 2 * t, o = t * cin;
+            if (rowsInside && xs >= 0 && xs + 3 < w) {
+                int first = ((b * h + y0) * w + xs) * cin;
+                for (int c = 0; c < cin; c += VL) {
+                    transform(x, first + c, rowLen, cin, v, slab, o + c);
+                }
+            } else {
+                patch = patch != null ? patch : new float[16 * VL];
+                for (int c = 0; c < cin; c += VL) {
+                    java.util.Arrays.fill(patch, 0f);
+                    for (int r = 0; r < 4; r++) {
+                        int y = y0 + r;
+                        for (int s = 0; s < 4 && y >= 0 && y < h; s++) {
+                            int xx = xs + s;
+                            if (xx >= 0 && xx < w) {
+                                System.arraycopy(x, ((b * h + y) * w + xx) * cin + c, patch, (4 * r + s) * VL, VL);
+                            }
+                        }
+                    }
+                    transform(patch, 0, 4 * VL, VL, v, slab, o + c);
+                }
             }
         }
+    }
+
+    /**
+     * One vector of channels of one patch: d[r][s] at {@code src[p + r * rowStep + s * colStep]}, B^T d B into the
+     * 16 slabs of {@code v} at offset {@code o}.
+     */
+    private static void transform(float[] src, int p, int rowStep, int colStep, float[] v, int slab, int o) {
+        int p1 = p + rowStep, p2 = p1 + rowStep, p3 = p2 + rowStep;
+        FloatVector d00 = FloatVector.fromArray(S, src, p), d01 = FloatVector.fromArray(S, src, p + colStep);
+        FloatVector d02 = FloatVector.fromArray(S, src, p + 2 * colStep), d03 = FloatVector.fromArray(S, src, p + 3 * colStep);
+        FloatVector d10 = FloatVector.fromArray(S, src, p1), d11 = FloatVector.fromArray(S, src, p1 + colStep);
+        FloatVector d12 = FloatVector.fromArray(S, src, p1 + 2 * colStep), d13 = FloatVector.fromArray(S, src, p1 + 3 * colStep);
+        FloatVector d20 = FloatVector.fromArray(S, src, p2), d21 = FloatVector.fromArray(S, src, p2 + colStep);
+        FloatVector d22 = FloatVector.fromArray(S, src, p2 + 2 * colStep), d23 = FloatVector.fromArray(S, src, p2 + 3 * colStep);
+        FloatVector d30 = FloatVector.fromArray(S, src, p3), d31 = FloatVector.fromArray(S, src, p3 + colStep);
+        FloatVector d32 = FloatVector.fromArray(S, src, p3 + 2 * colStep), d33 = FloatVector.fromArray(S, src, p3 + 3 * colStep);
+        FloatVector e00 = d00.sub(d20), e10 = d10.add(d20), e20 = d20.sub(d10), e30 = d10.sub(d30);
+        FloatVector e01 = d01.sub(d21), e11 = d11.add(d21), e21 = d21.sub(d11), e31 = d11.sub(d31);
+        FloatVector e02 = d02.sub(d22), e12 = d12.add(d22), e22 = d22.sub(d12), e32 = d12.sub(d32);
+        FloatVector e03 = d03.sub(d23), e13 = d13.add(d23), e23 = d23.sub(d13), e33 = d13.sub(d33);
+        e00.sub(e02).intoArray(v, o);
+        e01.add(e02).intoArray(v, slab + o);
+        e02.sub(e01).intoArray(v, 2 * slab + o);
+        e01.sub(e03).intoArray(v, 3 * slab + o);
+        e10.sub(e12).intoArray(v, 4 * slab + o);
+        e11.add(e12).intoArray(v, 5 * slab + o);
+        e12.sub(e11).intoArray(v, 6 * slab + o);
+        e11.sub(e13).intoArray(v, 7 * slab + o);
+        e20.sub(e22).intoArray(v, 8 * slab + o);
+        e21.add(e22).intoArray(v, 9 * slab + o);
+        e22.sub(e21).intoArray(v, 10 * slab + o);
+        e21.sub(e23).intoArray(v, 11 * slab + o);
+        e30.sub(e32).intoArray(v, 12 * slab + o);
+        e31.add(e32).intoArray(v, 13 * slab + o);
+        e32.sub(e31).intoArray(v, 14 * slab + o);
+        e31.sub(e33).intoArray(v, 15 * slab + o);
     }
 
     /**
