@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The first comparison, computed while the toolkit starts and the window is built: at launch a thread of its own
@@ -39,16 +40,17 @@ public final class FirstRun {
     public static final FirstRun NONE = new FirstRun(null, CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null));
 
     private final Path image;
-    private final CompletableFuture<SourceImage> read;
-    private final CompletableFuture<Done> done;
-    /** Each is handed over once: a later opening of the same file reads it again (it may have changed). */
-    private final java.util.concurrent.atomic.AtomicBoolean pictureTaken = new java.util.concurrent.atomic.AtomicBoolean(),
-            resultTaken = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * Each is handed over once, and then forgotten: a later opening of the same file reads it again (it may have
+     * changed), and a run of 600 MB is not kept alive here after the window has moved on.
+     */
+    private final AtomicReference<CompletableFuture<SourceImage>> read;
+    private final AtomicReference<CompletableFuture<Done>> done;
 
     private FirstRun(Path image, CompletableFuture<SourceImage> read, CompletableFuture<Done> done) {
         this.image = image;
-        this.read = read;
-        this.done = done;
+        this.read = new AtomicReference<>(read);
+        this.done = new AtomicReference<>(done);
     }
 
     /**
@@ -107,10 +109,11 @@ public final class FirstRun {
 
     /** The picture read from {@code file}, waiting for it if it is being read; null when it is another file. */
     SourceImage picture(Path file) {
-        if (image == null || !sameFile(image, file) || pictureTaken.getAndSet(true)) {
+        if (image == null || !sameFile(image, file)) {
             return null;
         }
-        return read.join();
+        CompletableFuture<SourceImage> f = read.getAndSet(null);
+        return f == null ? null : f.join();
     }
 
     /**
@@ -118,14 +121,15 @@ public final class FirstRun {
      * is the one started at launch; null otherwise.
      */
     ExperimentResult result(SourceImage crop, ExperimentSettings settings, CancellationToken cancel) throws InterruptedException {
-        if (image == null || resultTaken.getAndSet(true)) {
+        CompletableFuture<Done> f = done.getAndSet(null);
+        if (f == null) {
             return null;
         }
         Done d;
         while (true) {
             cancel.check();
             try {
-                d = done.get(50, TimeUnit.MILLISECONDS);
+                d = f.get(50, TimeUnit.MILLISECONDS);
                 break;
             } catch (TimeoutException e) {
                 // still running: look at the token again
@@ -142,7 +146,10 @@ public final class FirstRun {
 
     /** Waits until the run begun at launch is over (tests: it then cannot race the window's own run). */
     void awaitDone() {
-        done.join();
+        CompletableFuture<Done> f = done.get();
+        if (f != null) {
+            f.join();
+        }
     }
 
     private static boolean sameFile(Path a, Path b) {

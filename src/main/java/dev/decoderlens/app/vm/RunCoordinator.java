@@ -130,6 +130,10 @@ public final class RunCoordinator {
 
     private void accept(Drawn d) {
         ExperimentResult r = d.result();
+        boolean firstResult = result.get() == null && firstGridShown == null;
+        if (firstResult) {
+            firstGridShown = new boolean[2]; // from now on, grids shown are this result's (its layers are new)
+        }
         result.set(r);
         inputImage.set(d.input());
         a.show(r, d.outA(), d.rangeA());
@@ -141,21 +145,36 @@ public final class RunCoordinator {
         redrawGrid(a, map, norm);
         redrawGrid(b, map, norm);
         analyse(r);
-        firstPartShown("outputs");
+        if (firstResult) {
+            StartupClock.mark("outputs shown");
+            firstGridsShown();
+        }
     }
 
-    /** What is still missing of the first comparison on screen: its outputs and the two grids. */
-    private int firstPending = 3;
+    /** Which grids of the first result are on screen: null until that result arrives, then null again once logged. */
+    private boolean[] firstGridShown;
+    private boolean launchLogged;
+
+    /** A grid (or its absence, for a layer that has none) is on screen. */
+    private void gridShown(int idx) {
+        if (firstGridShown != null && !launchLogged) {
+            StartupClock.mark("grid " + (idx == 0 ? "A" : "B") + " shown");
+            firstGridShown[idx] = true;
+            firstGridsShown();
+        }
+    }
 
     /**
-     * One part of the first comparison is shown; after the last one the launch time is logged at the next pulse,
-     * when the scene graph with the new images has been rendered.
+     * Once the first result's outputs and both its grids are on screen, logs the launch time at the next pulse, when
+     * the scene graph with the new images has been rendered.
      */
-    private void firstPartShown(String part) {
-        if (firstPending > 0) {
-            StartupClock.mark(part + " shown");
-            if (--firstPending == 0) {
+    private void firstGridsShown() {
+        if (!launchLogged && firstGridShown != null && firstGridShown[0] && firstGridShown[1] && result.get() != null) {
+            launchLogged = true;
+            try {
                 javafx.application.Platform.runLater(StartupClock::firstComparisonDrawn);
+            } catch (IllegalStateException noToolkit) { // view-model tests run without one
+                StartupClock.firstComparisonDrawn();
             }
         }
     }
@@ -198,7 +217,7 @@ public final class RunCoordinator {
             gridJobs[idx].cancel();
             gridRequests[idx] = null;
             path.showGrid(null);
-            firstPartShown("grid " + (idx == 0 ? "A" : "B"));
+            gridShown(idx);
             return;
         }
         LayerRow peer = (path == a ? b : a).selectedLayer();
@@ -223,7 +242,7 @@ public final class RunCoordinator {
         }, Background.Progress.NONE, grid -> {
             if (path.selectedLayer() == layer) {
                 path.showGrid(grid);
-                firstPartShown("grid " + (idx == 0 ? "A" : "B"));
+                gridShown(idx);
             }
         }, error -> {
             if (gridRequests[idx] == request) {
