@@ -130,7 +130,7 @@ public final class RunCoordinator {
 
     private void accept(Drawn d) {
         ExperimentResult r = d.result();
-        boolean firstResult = result.get() == null && firstGridShown == null;
+        boolean firstResult = firstGridShown == null;
         if (firstResult) {
             firstGridShown = new boolean[2]; // from now on, grids shown are this result's (its layers are new)
         }
@@ -151,7 +151,7 @@ public final class RunCoordinator {
         }
     }
 
-    /** Which grids of the first result are on screen: null until that result arrives, then null again once logged. */
+    /** Which grids of the first result are on screen; null until that result arrives. */
     private boolean[] firstGridShown;
     private boolean launchLogged;
 

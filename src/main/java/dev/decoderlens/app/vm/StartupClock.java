@@ -13,12 +13,17 @@ import java.util.Locale;
  */
 public final class StartupClock {
     private static final boolean TIMELINE = Boolean.getBoolean("decoderlens.startupTimeline");
-    private static final long START_MILLIS = Long.getLong("decoderlens.launchedAt",
-            java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    private static final long START_MILLIS = launchedAt();
     private static final List<String> MARKS = new ArrayList<>();
     private static boolean logged;
 
     private StartupClock() {
+    }
+
+    private static long launchedAt() {
+        Long fromLauncher = Long.getLong("decoderlens.launchedAt");
+        // the management classes only when needed: loading them costs the start some milliseconds
+        return fromLauncher != null ? fromLauncher : java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     /** Milliseconds since the launch. */
