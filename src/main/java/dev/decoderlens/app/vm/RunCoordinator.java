@@ -105,7 +105,9 @@ public final class RunCoordinator {
             }
             cancel.check();
             StartupClock.mark("run done");
-            return draw(r, colorMap);
+            Drawn pictures = draw(r, colorMap);
+            StartupClock.mark("outputs drawn");
+            return pictures;
         }, (fraction, text) -> {
             if (gen == generation) {
                 status.progress(fraction, text);
@@ -129,6 +131,7 @@ public final class RunCoordinator {
     }
 
     private void accept(Drawn d) {
+        StartupClock.mark("outputs handed over");
         ExperimentResult r = d.result();
         boolean firstResult = firstGridShown == null;
         if (firstResult) {
