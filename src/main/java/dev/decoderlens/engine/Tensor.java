@@ -33,7 +33,7 @@ public final class Tensor {
     /**
      * A nearest-neighbour enlargement by whole factors whose values were not computed: pixel (y, x) of every map is
      * pixel (y / fH, x / fW) of {@code source}. Readers that only need ranges or blocks of pixels (the grids) read
-     * the source instead of computing 16 times as many values.
+     * the source instead of computing fH x fW times as many values.
      */
     public record Enlargement(Tensor source, int fH, int fW) {
     }

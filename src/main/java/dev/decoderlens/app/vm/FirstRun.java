@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * next decoder-only change finds the encoder computed.
  */
 public final class FirstRun {
-    /** What the window opens first when nothing was remembered. */
+    /** What the window opens first: a picture, a crop of it and the settings. */
     record Start(Path image, Preset.Crop crop, ExperimentSettings settings) {
     }
 
