@@ -109,7 +109,7 @@ public final class FirstRun {
 
     /** The picture read from {@code file}, waiting for it if it is being read; null when it is another file. */
     SourceImage picture(Path file) {
-        if (image == null || !sameFile(image, file)) {
+        if (image == null || read.get() == null || !sameFile(image, file)) { // once handed over, no file lookups
             return null;
         }
         CompletableFuture<SourceImage> f = read.getAndSet(null);
