@@ -3,6 +3,7 @@
 # at 256x256, heap held by the full 512x512 trace, for every preset. Timings run with the launcher's default heap;
 # then a second JVM with a 1.5 GB heap (the target's limit) builds every preset's trace.
 # Usage: scripts/bench-interactive.sh [REPS]
+#        scripts/bench-interactive.sh --layers PRESET     # where a crop drag's time goes, layer by layer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/java-home.sh
@@ -11,6 +12,7 @@ mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.tx
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseTransparentHugePages ${BENCH_JAVA_OPTS:-} \
   -cp "$cp" dev.decoderlens.bench.InteractiveBenchmark "$@"
+[ "${1:-}" = "--layers" ] && exit 0
 echo
 exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx1536m \
   -cp "$cp" dev.decoderlens.bench.InteractiveBenchmark --heap-only

@@ -1,6 +1,8 @@
 package dev.decoderlens.bench;
 
+import dev.decoderlens.engine.CancellationToken;
 import dev.decoderlens.engine.kernel.Kernels;
+import dev.decoderlens.engine.kernel.Parallel;
 import dev.decoderlens.experiment.ExperimentResult;
 import dev.decoderlens.experiment.ExperimentRunner;
 import dev.decoderlens.experiment.ExperimentSettings;
@@ -12,8 +14,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Issue 3's interactive targets, measured on the window's own code path ({@link ExperimentRunner}, every activation
@@ -21,12 +25,19 @@ import java.util.Locale;
  * encoder and the other path come from the cache), a crop drag at 256x256 (a new crop each time: encoder and both
  * paths), and the heap the full 512x512 trace occupies. Run through scripts/bench-interactive.sh, which starts the
  * JVM with -Xmx1536m so that the trace must fit in 1.5 GB. Engine time only: drawing is not included.
+ * {@code --layers PRESET} instead prints where a crop drag's time goes, layer by layer.
  */
 public final class InteractiveBenchmark {
     private InteractiveBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[0].equals("--layers")) {
+            Kernels.awaitWarmUp();
+            dragByLayer(Preset.byId(args[1]).orElseThrow(() -> new IllegalArgumentException("no preset " + args[1])),
+                    Images.read(Path.of("assets/samples/raccoon.png")));
+            return;
+        }
         boolean heapOnly = args.length > 0 && args[0].equals("--heap-only");
         int reps = args.length > 0 && !heapOnly ? Integer.parseInt(args[0]) : 9;
         Kernels.awaitWarmUp();
@@ -84,6 +95,34 @@ public final class InteractiveBenchmark {
         System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f / %.1f | %.1f / %.1f | %.1f | %.1f | %d |%n", preset.id(),
                 median(full) / 1e6, median(decA) / 1e6, median(decB) / 1e6, median(readA) / 1e6, median(readB) / 1e6, dragMs,
                 1000 / dragMs, heap >> 20);
+    }
+
+    /**
+     * The crop drag at 256x256 of {@link #measure}, layer by layer: the median time of each layer over 30 crops,
+     * after 10 untimed ones. The medians need not add up to the median run.
+     */
+    private static void dragByLayer(Preset preset, SourceImage photo) {
+        ExperimentSettings s = preset.settings();
+        ExperimentRunner runner = new ExperimentRunner();
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        long[] whole = new long[30];
+        for (int r = -10; r < whole.length; r++) {
+            SourceImage crop = photo.crop(64 + 4 * (r + 10), 100, 256, 256);
+            boolean timed = r >= 0;
+            long t0 = System.nanoTime();
+            runner.run(crop, s, CancellationToken.NONE, (phase, done, total, run) -> {
+                if (timed) {
+                    times.computeIfAbsent(phase + " " + run.node(), k -> new ArrayList<>()).add(run.nanos());
+                }
+            });
+            if (timed) {
+                whole[r] = System.nanoTime() - t0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "crop drag @256, %s, %d threads: median run %.1f ms%n%n| layer | median ms |%n|---|---|%n",
+                preset.id(), Parallel.threads(), median(whole) / 1e6);
+        times.forEach((layer, t) -> System.out.printf(Locale.ROOT, "| %s | %.2f |%n", layer,
+                median(t.stream().mapToLong(Long::longValue).toArray()) / 1e6));
     }
 
     /**
