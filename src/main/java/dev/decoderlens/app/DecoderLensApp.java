@@ -2,6 +2,7 @@ package dev.decoderlens.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.decoderlens.app.fx.FramesPresented;
 import dev.decoderlens.app.fx.FxBackground;
 import dev.decoderlens.app.view.MainView;
 import dev.decoderlens.app.vm.FirstRun;
@@ -82,6 +83,9 @@ public final class DecoderLensApp extends Application {
         double w = Math.min(screen.getWidth(), parse(saved.get("window.width"), 1500));
         double h = Math.min(screen.getHeight(), parse(saved.get("window.height"), 940));
         Scene scene = new Scene(view, w, h);
+        if (FramesPresented.available()) { // else the launch time is logged when the FX thread has handed it over
+            StartupClock.watchFrames(task -> FramesPresented.afterNextFrame(scene, task));
+        }
         scene.getStylesheets().add(Objects.requireNonNull(DecoderLensApp.class.getResource("decoderlens.css")).toExternalForm());
         stage.setTitle("DecoderLens");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
@@ -99,6 +103,7 @@ public final class DecoderLensApp extends Application {
                 "window.maximized", Boolean.toString(stage.isMaximized()))));
         stage.show();
         StartupClock.mark("window shown");
+        StartupClock.whenOnScreen(() -> StartupClock.mark("window on screen"));
         view.installShortcuts(scene);
         if (openDefault) {
             vm.openStartImage();

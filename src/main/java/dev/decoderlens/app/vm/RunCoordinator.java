@@ -168,17 +168,13 @@ public final class RunCoordinator {
     }
 
     /**
-     * Once the first result's outputs and both its grids are on screen, logs the launch time at the next pulse, when
-     * the scene graph with the new images has been rendered.
+     * Once the first result's outputs and both its grids have been handed to the scene, logs the launch time when the
+     * frame that shows them has been presented (see {@link StartupClock#whenOnScreen}).
      */
     private void firstGridsShown() {
         if (!launchLogged && firstGridShown != null && firstGridShown[0] && firstGridShown[1] && result.get() != null) {
             launchLogged = true;
-            try {
-                javafx.application.Platform.runLater(StartupClock::firstComparisonDrawn);
-            } catch (IllegalStateException noToolkit) { // view-model tests run without one
-                StartupClock.firstComparisonDrawn();
-            }
+            StartupClock.whenOnScreen(StartupClock::firstComparisonDrawn);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.decoderlens.app.vm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 
 /**
  * Times the launch, from when the user ran {@code ./decoderlens} to the first comparison fully on screen: issue 3's
@@ -16,6 +18,8 @@ public final class StartupClock {
     private static final long START_MILLIS = launchedAt();
     private static final List<String> MARKS = new ArrayList<>();
     private static boolean logged;
+    /** Runs a task once what the window shows now is on screen; the window sets it (see {@code FramesPresented}). */
+    private static volatile Consumer<Runnable> frameWatcher = StartupClock::atNextEvent;
 
     private StartupClock() {
     }
@@ -31,6 +35,27 @@ public final class StartupClock {
         return System.currentTimeMillis() - START_MILLIS;
     }
 
+    /**
+     * How the window runs a task once its scene, as it is now, has been presented. Without one, a task runs on the
+     * FX thread after the events already queued: before the renderer has drawn them.
+     */
+    public static void watchFrames(Consumer<Runnable> watcher) {
+        frameWatcher = watcher;
+    }
+
+    /** Runs {@code task} once what the window shows now is on screen. */
+    public static void whenOnScreen(Runnable task) {
+        frameWatcher.accept(task);
+    }
+
+    private static void atNextEvent(Runnable task) {
+        try {
+            Platform.runLater(task);
+        } catch (IllegalStateException noToolkit) { // view-model tests run without one
+            task.run();
+        }
+    }
+
     /** Notes a step of the launch (kept only with the timeline on, and only until the first comparison). */
     public static void mark(String step) {
         if (TIMELINE) {
@@ -42,7 +67,7 @@ public final class StartupClock {
         }
     }
 
-    /** Logs the launch time once: the first comparison (outputs and both grids) has been rendered. */
+    /** Logs the launch time once: the first comparison (outputs and both grids) is on screen. */
     static void firstComparisonDrawn() {
         long ms = sinceLaunch();
         String timeline;
