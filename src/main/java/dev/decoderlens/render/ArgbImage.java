@@ -52,6 +52,44 @@ public record ArgbImage(int width, int height, int[] pixels) {
         return new ArgbImage(w, height * k, out);
     }
 
+    /**
+     * Each {@code k x k} block averaged into one pixel (the last row and column of blocks over the pixels they
+     * have): a picture {@code k} times smaller that keeps what a smaller display of the whole would lose to
+     * aliasing. Channels are averaged as they are stored, premultiplied, so transparent filler blends correctly.
+     */
+    public ArgbImage shrunk(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("a shrink factor must be 1 or more, got " + k);
+        }
+        if (k == 1) {
+            return this;
+        }
+        int w = (width + k - 1) / k, h = (height + k - 1) / k;
+        int[] out = new int[w * h];
+        long[] sums = new long[4 * w];
+        for (int by = 0; by < h; by++) {
+            Arrays.fill(sums, 0);
+            int y1 = Math.min(height, (by + 1) * k);
+            for (int y = by * k; y < y1; y++) {
+                for (int x = 0; x < width; x++) {
+                    int p = pixels[y * width + x], o = 4 * (x / k);
+                    sums[o] += p >>> 24;
+                    sums[o + 1] += (p >> 16) & 0xFF;
+                    sums[o + 2] += (p >> 8) & 0xFF;
+                    sums[o + 3] += p & 0xFF;
+                }
+            }
+            int rows = y1 - by * k;
+            for (int bx = 0; bx < w; bx++) {
+                long n = (long) rows * (Math.min(width, (bx + 1) * k) - bx * k), half = n / 2;
+                int o = 4 * bx;
+                out[by * w + bx] = (int) ((sums[o] + half) / n) << 24 | (int) ((sums[o + 1] + half) / n) << 16
+                        | (int) ((sums[o + 2] + half) / n) << 8 | (int) ((sums[o + 3] + half) / n);
+            }
+        }
+        return new ArgbImage(w, h, out);
+    }
+
     /** Copies {@code src} into this picture with its top-left corner at (x, y); parts outside are cut off. */
     public void blit(ArgbImage src, int x, int y) {
         int x0 = Math.max(0, x), x1 = Math.min(width, x + src.width);

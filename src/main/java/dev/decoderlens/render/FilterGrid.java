@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param legend    what the colour bar shows: the layer's (or the shared) range; for per-filter normalisation the
  *                  layer's range, while each tile spans its own
  * @param settings  what it was drawn with
+ * @param preview   for a grid wider or higher than {@link #PREVIEW_SIDE}: the image shrunk by a whole factor to fit
+ *                  in it, averaged ({@link ArgbImage#shrunk}); else null. The window shows it while the grid is
+ *                  displayed no larger: a 4096x4096 grid shown 320 pixels wide made the renderer upload 64 MB for
+ *                  every new grid (0.1-0.6 s here, drawing OpenGL in software), and sampled it with aliasing.
  */
-public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales, ColorScale legend, Settings settings) {
+public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales, ColorScale legend, Settings settings,
+                         ArgbImage preview) {
+    /** Grids larger than this (either side) get a {@link #preview}. */
+    public static final int PREVIEW_SIDE = 1024;
     /** Colour of the gaps between tiles: darker than any colour map's low end so tile borders stay visible. */
     public static final int GAP_ARGB = 0xFF202020;
     /** The cells after the last filter of the last row: transparent, so the window's or sheet's background shows. */
@@ -95,7 +102,8 @@ public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales
             paintTile(map, w, h, scales[ch], kx, ky, row, out, g.tileX(ch), g.tileY(ch));
         }
         clearEmptyCells(out, g);
-        return new FilterGrid(out, g, scales, legend, s);
+        int shrink = (Math.max(out.width(), out.height()) + PREVIEW_SIDE - 1) / PREVIEW_SIDE;
+        return new FilterGrid(out, g, scales, legend, s, shrink > 1 ? out.shrunk(shrink) : null);
     }
 
     private static void clearEmptyCells(ArgbImage out, GridLayout g) {

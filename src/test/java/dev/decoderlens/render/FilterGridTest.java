@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.decoderlens.engine.Tensor;
 import java.io.IOException;
@@ -148,6 +149,34 @@ class FilterGridTest {
         assertEquals(1, s.get(2, 2));
         assertEquals(2, s.get(3, 0));
         assertThrows(IllegalArgumentException.class, () -> img.scaled(9));
+    }
+
+    @Test
+    void shrinkingAveragesEachBlockAndTheEdgeBlocksOverThePixelsTheyHave() {
+        // 3x2 by 2: one full 2x2 block and a 1x2 column; one transparent pixel blends as premultiplied ARGB
+        ArgbImage img = new ArgbImage(3, 2, new int[] {
+            0xFF000000, 0xFF0000FF, 0xFF102030,
+            0xFF00FF00, 0x00000000, 0xFF305070});
+        ArgbImage s = img.shrunk(2);
+        assertEquals(2, s.width());
+        assertEquals(1, s.height());
+        assertEquals(0xBF004040, s.get(0, 0)); // alpha (3 * 255) / 4 = 191.25, green 255 / 4, blue 255 / 4, rounded
+        assertEquals(0xFF203850, s.get(1, 0));
+        assertEquals(img, img.shrunk(1));
+        assertThrows(IllegalArgumentException.class, () -> img.shrunk(0));
+    }
+
+    @Test
+    void aGridLargerThanThePreviewSideCarriesItShrunkByAWholeFactor() {
+        // 64 maps of 130x130: 8 columns of 132 pixels with the gaps, over 1024, so shrunk by 2
+        FilterGrid big = FilterGrid.render(random(1, 64, 130, 130, 5), FilterGrid.Settings.of(ColorMap.VIRIDIS, Normalization.PER_LAYER, 1));
+        assertTrue(big.image().width() > FilterGrid.PREVIEW_SIDE, big.image().toString());
+        int k = (big.image().width() + FilterGrid.PREVIEW_SIDE - 1) / FilterGrid.PREVIEW_SIDE;
+        assertEquals(2, k);
+        assertArrayEquals(big.image().shrunk(k).pixels(), big.preview().pixels());
+        assertTrue(big.preview().width() <= FilterGrid.PREVIEW_SIDE && big.preview().height() <= FilterGrid.PREVIEW_SIDE);
+        FilterGrid small = FilterGrid.render(random(1, 16, 20, 20, 6), FilterGrid.Settings.of(ColorMap.VIRIDIS, Normalization.PER_LAYER, 1));
+        assertNull(small.preview(), "a grid that fits needs no preview");
     }
 
     @Test

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -18,7 +19,9 @@ import javafx.scene.input.ScrollEvent;
 
 /**
  * An activation grid: one pre-rendered image in a scroll pane. Zoom with Ctrl+wheel or the zoom property (1 = the
- * grid fits the width); pixels stay sharp when magnified. Reports the filter under the pointer and clicks.
+ * grid fits the width); pixels stay sharp when magnified. Reports the filter under the pointer and clicks. While
+ * the grid is displayed no larger than its {@linkplain FilterGrid#preview preview}, the preview is shown: the full
+ * image is handed to the renderer only when zoomed in that far.
  */
 public final class GridView extends ScrollPane {
     private final ImageView imageView = new ImageView();
@@ -26,16 +29,21 @@ public final class GridView extends ScrollPane {
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final ObjectProperty<GridLayout.Hit> hover = new SimpleObjectProperty<>(this, "hover");
     private Consumer<GridLayout.Hit> onTileClicked = h -> { };
+    /** The picture's images as JavaFX images, made when first shown. */
+    private Image full;
+    private Image preview;
 
     public GridView() {
         getStyleClass().add("grid-view");
         imageView.setSmooth(false);
-        imageView.setPreserveRatio(true);
+        imageView.setPreserveRatio(false); // both sides set from the full image: a preview's may round differently
         setContent(new Group(imageView));
         setPannable(false);
         setFitToWidth(false);
         picture.addListener((o, a, p) -> {
-            imageView.setImage(p == null ? null : FxImages.of(p.image()));
+            full = null;
+            preview = null;
+            imageView.setImage(null);
             fit();
         });
         zoom.addListener((o, a, z) -> fit());
@@ -104,7 +112,21 @@ public final class GridView extends ScrollPane {
         double viewport = Math.max(50, getViewportBounds().getWidth() - 2);
         double fitScale = viewport / p.image().width();
         double width = p.image().width() * fitScale * zoom.get();
-        imageView.setSmooth(width < p.image().width());
+        // in device pixels: a HiDPI screen shows more of them than the layout's width
+        double devicePixels = width * (getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1);
+        Image shown;
+        if (p.preview() != null && devicePixels <= p.preview().width()) {
+            preview = preview != null ? preview : FxImages.of(p.preview());
+            shown = preview;
+        } else {
+            full = full != null ? full : FxImages.of(p.image());
+            shown = full;
+        }
+        if (imageView.getImage() != shown) {
+            imageView.setImage(shown);
+        }
+        imageView.setSmooth(devicePixels < shown.getWidth());
         imageView.setFitWidth(width);
+        imageView.setFitHeight(p.image().height() * fitScale * zoom.get());
     }
 }
