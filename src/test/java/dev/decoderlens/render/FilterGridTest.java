@@ -168,7 +168,7 @@ class FilterGridTest {
 
     @Test
     void aGridLargerThanThePreviewSideCarriesItShrunkByAWholeFactor() {
-        // 64 maps of 130x130: 8 columns of 132 pixels with the gaps, over 1024, so shrunk by 2
+        // 64 maps of 130x130: 8 columns of 130 pixels and 2-pixel gaps, 1054 wide, so shrunk by 2
         FilterGrid big = FilterGrid.render(random(1, 64, 130, 130, 5), FilterGrid.Settings.of(ColorMap.VIRIDIS, Normalization.PER_LAYER, 1));
         assertTrue(big.image().width() > FilterGrid.PREVIEW_SIDE, big.image().toString());
         int k = (big.image().width() + FilterGrid.PREVIEW_SIDE - 1) / FilterGrid.PREVIEW_SIDE;
