@@ -71,12 +71,21 @@ public record ArgbImage(int width, int height, int[] pixels) {
             Arrays.fill(sums, 0);
             int y1 = Math.min(height, (by + 1) * k);
             for (int y = by * k; y < y1; y++) {
-                for (int x = 0; x < width; x++) {
-                    int p = pixels[y * width + x], o = 4 * (x / k);
-                    sums[o] += p >>> 24;
-                    sums[o + 1] += (p >> 16) & 0xFF;
-                    sums[o + 2] += (p >> 8) & 0xFF;
-                    sums[o + 3] += p & 0xFF;
+                int x = y * width;
+                for (int o = 0; o < sums.length; o += 4) {
+                    int end = Math.min((y + 1) * width, x + k);
+                    long a = 0, r = 0, g = 0, b = 0;
+                    for (; x < end; x++) {
+                        int p = pixels[x];
+                        a += p >>> 24;
+                        r += (p >> 16) & 0xFF;
+                        g += (p >> 8) & 0xFF;
+                        b += p & 0xFF;
+                    }
+                    sums[o] += a;
+                    sums[o + 1] += r;
+                    sums[o + 2] += g;
+                    sums[o + 3] += b;
                 }
             }
             int rows = y1 - by * k;

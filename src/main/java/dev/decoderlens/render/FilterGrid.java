@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param settings  what it was drawn with
  * @param preview   for a grid wider or higher than {@link #PREVIEW_SIDE}: the image shrunk by a whole factor to fit
  *                  in it, averaged ({@link ArgbImage#shrunk}); else null. The window shows it while the grid is
- *                  displayed no larger: a 4096x4096 grid shown 320 pixels wide made the renderer upload 64 MB for
- *                  every new grid (0.1-0.6 s here, drawing OpenGL in software), and sampled it with aliasing.
+ *                  displayed no larger: path A's default grid, 4126 pixels square and shown about 370 wide, made
+ *                  the renderer upload 68 MB for every new grid (0.4-0.9 s here, drawing OpenGL in software), and
+ *                  sampled it with aliasing.
  */
 public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales, ColorScale legend, Settings settings,
                          ArgbImage preview) {
