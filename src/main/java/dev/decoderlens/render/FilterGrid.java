@@ -16,11 +16,12 @@ import java.util.Objects;
  * @param legend    what the colour bar shows: the layer's (or the shared) range; for per-filter normalisation the
  *                  layer's range, while each tile spans its own
  * @param settings  what it was drawn with
- * @param preview   for a grid wider or higher than {@link #PREVIEW_SIDE}: the image shrunk by a whole factor to fit
- *                  in it, averaged ({@link ArgbImage#shrunk}); else null. The window shows it while the grid is
- *                  displayed no larger: path A's default grid, 4126 pixels square and shown about 370 wide, made
- *                  the renderer upload 68 MB for every new grid (0.4-0.9 s here, drawing OpenGL in software), and
- *                  sampled it with aliasing.
+ * @param preview   for a grid wider or higher than {@link #PREVIEW_SIDE}: every k-th pixel of the image, for the
+ *                  smallest odd k that fits it in that side ({@link ArgbImage#sampled}); else null. The window shows
+ *                  it while the grid is displayed no larger: path A's default grid, 4126 pixels square and shown
+ *                  about 370 wide, made the renderer upload 68 MB for every new grid (0.4-0.9 s here, drawing
+ *                  OpenGL in software). Not averaged: a stride-2 checkerboard in the tiles must stay visible at a
+ *                  glance, as it was when the renderer sampled the whole image, and an odd step keeps it.
  */
 public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales, ColorScale legend, Settings settings,
                          ArgbImage preview) {
@@ -103,8 +104,9 @@ public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales
             paintTile(map, w, h, scales[ch], kx, ky, row, out, g.tileX(ch), g.tileY(ch));
         }
         clearEmptyCells(out, g);
-        int shrink = (Math.max(out.width(), out.height()) + PREVIEW_SIDE - 1) / PREVIEW_SIDE;
-        return new FilterGrid(out, g, scales, legend, s, shrink > 1 ? out.shrunk(shrink) : null);
+        int step = (Math.max(out.width(), out.height()) + PREVIEW_SIDE - 1) / PREVIEW_SIDE;
+        step += step > 1 && step % 2 == 0 ? 1 : 0;
+        return new FilterGrid(out, g, scales, legend, s, step > 1 ? out.sampled(step) : null);
     }
 
     private static void clearEmptyCells(ArgbImage out, GridLayout g) {

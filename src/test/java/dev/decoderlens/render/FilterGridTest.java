@@ -3,6 +3,7 @@ package dev.decoderlens.render;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,29 +153,46 @@ class FilterGridTest {
     }
 
     @Test
-    void shrinkingAveragesEachBlockAndTheEdgeBlocksOverThePixelsTheyHave() {
-        // 3x2 by 2: one full 2x2 block and a 1x2 column; one transparent pixel blends as premultiplied ARGB
-        ArgbImage img = new ArgbImage(3, 2, new int[] {
-            0xFF000000, 0xFF0000FF, 0xFF102030,
-            0xFF00FF00, 0x00000000, 0xFF305070});
-        ArgbImage s = img.shrunk(2);
+    void samplingKeepsTheMiddlePixelOfEachBlockAndTheEdgeBlocksOfWhatTheyHave() {
+        int[] px = new int[5 * 3];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = 0xFF000000 | i;
+        }
+        ArgbImage s = new ArgbImage(5, 3, px).sampled(3);
         assertEquals(2, s.width());
         assertEquals(1, s.height());
-        assertEquals(0xBF004040, s.get(0, 0)); // alpha (3 * 255) / 4 = 191.25, green 255 / 4, blue 255 / 4, rounded
-        assertEquals(0xFF203850, s.get(1, 0));
-        assertEquals(img, img.shrunk(1));
-        assertThrows(IllegalArgumentException.class, () -> img.shrunk(0));
+        assertEquals(0xFF000000 | (1 * 5 + 1), s.get(0, 0)); // block x 0..2, y 0..2: its middle (1, 1)
+        assertEquals(0xFF000000 | (1 * 5 + 3), s.get(1, 0)); // the last block has x 3..4: its middle, 3
+        ArgbImage img = new ArgbImage(1, 1, new int[] {7});
+        assertEquals(img, img.sampled(1));
+        assertThrows(IllegalArgumentException.class, () -> img.sampled(0));
     }
 
     @Test
-    void aGridLargerThanThePreviewSideCarriesItShrunkByAWholeFactor() {
-        // 64 maps of 130x130: 8 columns of 130 pixels and 2-pixel gaps, 1054 wide, so shrunk by 2
+    void anOddStepKeepsAStrideTwoCheckerboardAlternating() {
+        // what a stride-2 transposed convolution leaves in its maps, and what an average would flatten to grey
+        int n = 45;
+        int[] px = new int[n * n];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                px[y * n + x] = (x + y) % 2 == 0 ? 0xFFFFFFFF : 0xFF000000;
+            }
+        }
+        ArgbImage s = new ArgbImage(n, n, px).sampled(5);
+        for (int y = 0; y < s.height(); y++) {
+            for (int x = 0; x + 1 < s.width(); x++) {
+                assertNotEquals(s.get(x, y), s.get(x + 1, y), "neighbours at " + x + ", " + y);
+            }
+        }
+    }
+
+    @Test
+    void aGridLargerThanThePreviewSideCarriesEveryKthPixelForAnOddK() {
+        // 64 maps of 130x130: 8 columns of 130 pixels and 2-pixel gaps, 1054 wide: step 2 is even, so 3
         FilterGrid big = FilterGrid.render(random(1, 64, 130, 130, 5), FilterGrid.Settings.of(ColorMap.VIRIDIS, Normalization.PER_LAYER, 1));
-        assertTrue(big.image().width() > FilterGrid.PREVIEW_SIDE, big.image().toString());
-        int k = (big.image().width() + FilterGrid.PREVIEW_SIDE - 1) / FilterGrid.PREVIEW_SIDE;
-        assertEquals(2, k);
-        assertArrayEquals(big.image().shrunk(k).pixels(), big.preview().pixels());
-        assertTrue(big.preview().width() <= FilterGrid.PREVIEW_SIDE && big.preview().height() <= FilterGrid.PREVIEW_SIDE);
+        assertEquals(1054, big.image().width());
+        assertArrayEquals(big.image().sampled(3).pixels(), big.preview().pixels());
+        assertEquals(352, big.preview().width());
         FilterGrid small = FilterGrid.render(random(1, 16, 20, 20, 6), FilterGrid.Settings.of(ColorMap.VIRIDIS, Normalization.PER_LAYER, 1));
         assertNull(small.preview(), "a grid that fits needs no preview");
     }

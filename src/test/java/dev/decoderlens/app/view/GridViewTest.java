@@ -21,8 +21,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A grid larger than {@link FilterGrid#PREVIEW_SIDE}, headless: fitted into a 400-pixel view it shows its shrunk
- * preview, zoomed in beyond the preview's resolution the full image; the pointer finds the same filters either way.
+ * A grid larger than {@link FilterGrid#PREVIEW_SIDE}, headless: fitted into a 300-pixel view it shows its preview
+ * (every third pixel), zoomed in beyond the preview's resolution the full image; the pointer finds the same filters
+ * either way.
  */
 @ExtendWith(ApplicationExtension.class)
 class GridViewTest {
@@ -31,7 +32,7 @@ class GridViewTest {
 
     @Start
     void start(Stage stage) {
-        // 64 maps of 130x130: a grid 1054 pixels wide, its preview 527
+        // 64 maps of 130x130: a grid 1054 pixels wide, its preview 352
         Random r = new Random(3);
         float[] d = new float[64 * 130 * 130];
         for (int i = 0; i < d.length; i++) {
@@ -41,7 +42,7 @@ class GridViewTest {
                 FilterGrid.Settings.of(ColorMap.VIRIDIS, Normalization.PER_LAYER, 1));
         view = new GridView();
         view.pictureProperty().set(grid);
-        stage.setScene(new Scene(view, 400, 400));
+        stage.setScene(new Scene(view, 300, 300));
         stage.show();
     }
 
@@ -53,7 +54,7 @@ class GridViewTest {
     void aFittedGridShowsItsPreviewAndAZoomedOneTheFullImage(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(grid.preview());
-        assertEquals(grid.preview().width(), imageView().getImage().getWidth(), "fitted in 400 pixels: the preview");
+        assertEquals(grid.preview().width(), imageView().getImage().getWidth(), "fitted in 300 pixels: the preview");
         var shownPreview = imageView().getImage();
 
         robot.moveTo(view.tileCentreOnScreen(37));
