@@ -43,7 +43,11 @@ public final class FramesPresented {
                 // while the pulse walks it
                 Platform.runLater(() -> {
                     scene.removePreLayoutPulseListener(listener[0]);
-                    Toolkit.getToolkit().addRenderJob(new RenderJob(task));
+                    try {
+                        Toolkit.getToolkit().addRenderJob(new RenderJob(task));
+                    } catch (RuntimeException renderingStopped) { // the window is closing: nothing more will be drawn
+                        task.run();
+                    }
                 });
             }
         };
