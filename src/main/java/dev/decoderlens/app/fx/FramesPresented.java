@@ -22,19 +22,16 @@ public final class FramesPresented {
     private FramesPresented() {
     }
 
-    /** Whether the toolkit lets the application queue render jobs (else {@link #afterNextFrame} does nothing). */
+    /** Whether the toolkit lets the application queue render jobs, which {@link #afterNextFrame} needs. */
     public static boolean available() {
         return Toolkit.class.getModule().isExported(Toolkit.class.getPackageName(), FramesPresented.class.getModule());
     }
 
     /**
      * Runs {@code task} on the renderer's thread once the frame with the scene as it is now has been presented.
-     * Call on the FX thread. Returns false, and runs nothing, when the toolkit's internals are closed.
+     * Call on the FX thread, and only when {@link #available}.
      */
-    public static boolean afterNextFrame(Scene scene, Runnable task) {
-        if (!available()) {
-            return false;
-        }
+    public static void afterNextFrame(Scene scene, Runnable task) {
         AtomicBoolean queued = new AtomicBoolean();
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
@@ -53,6 +50,5 @@ public final class FramesPresented {
         };
         scene.addPreLayoutPulseListener(listener[0]);
         Platform.requestNextPulse();
-        return true;
     }
 }
