@@ -5,8 +5,11 @@
 # the JVM itself. A Java 8 file says "1.8.0_..." and reads as 1.
 _dl_java_major() {
   local v=""
-  if [ -f "$1/release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release")
+  local line
+  if [ -f "$1/release" ]; then # read in the shell itself: the launcher forks nothing it can avoid
+    while IFS= read -r line; do
+      if [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]]; then v=${BASH_REMATCH[1]}; break; fi
+    done < "$1/release"
   fi
   if [ -n "$v" ]; then
     echo "$v"
