@@ -21,6 +21,7 @@ public final class FilterTaps {
     private final ConcurrentMap<Integer, float[]> blocked = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, float[][]> rows = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, float[]> channelMajor = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, float[]> derived = new ConcurrentHashMap<>();
 
     /** @param w values in {@code (groups, taps, cinG, coutG)} order; not copied, never written. */
     public FilterTaps(int groups, int taps, int cinG, int coutG, float[] w) {
@@ -126,5 +127,13 @@ public final class FilterTaps {
             }
         }
         return p;
+    }
+
+    /**
+     * Weights a kernel derives from these (a transformed filter), made by {@code make} on first use and kept under
+     * {@code key}: like the packings above, an operator's filter is transformed once, not at every run.
+     */
+    float[] derived(String key, java.util.function.Supplier<float[]> make) {
+        return derived.computeIfAbsent(key, k -> make.get());
     }
 }

@@ -75,8 +75,17 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     protected void convolveRows(ConvJob job, ConvJob.Phase ph, int n, int t0, int t1) {
+        VectorWinograd2x2.Square square;
         if (ph.taps() > 0 && dotProducts(ph.filter())) {
             dotRows(job, ph, n, t0, t1);
+        } else if (t1 - t0 >= 2 && (square = VectorWinograd2x2.square(job, ph)) != null) {
+            int done = VectorWinograd2x2.rows(job, ph, square, n, t0, t1);
+            if (job.act() != Activation.RELU) { // ReLU is fused into the output transform
+                for (int t = t0; t < done; t++) {
+                    activateRow(job, ph, job.outOffset(n, ph.oy0() + t * ph.stepH(), ph.ox0()));
+                }
+            }
+            super.convolveRows(job, ph, n, done, t1); // an odd last row
         } else {
             super.convolveRows(job, ph, n, t0, t1);
         }
