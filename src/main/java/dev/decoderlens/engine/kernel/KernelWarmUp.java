@@ -50,7 +50,10 @@ final class KernelWarmUp {
         // Every path a network takes: panels with full and partial blocks, tile tails, ReLU, identity and sigmoid;
         // the four stride phases of a 2x2 transposed convolution; RGB and generic dot-product tiles. A path first
         // met in a real run would deoptimise the compiled row loop and run interpreted for several runs.
+        // A 2x2 kernel as four taps: the vector set runs it by F(2x2, 2x2) (VectorWinograd2x2), an odd width included.
+        int[] squareDy = {0, 0, 1, 1}, squareDx = {0, 1, 0, 1};
         ConvJob[] jobs = {
+            job(side, 16, 32, 4, squareDy, squareDx, Activation.RELU),
             job(side, 32, 40, taps, dy, dx, Activation.SIGMOID),
             job(side, 16, 64, taps, dy, dx, Activation.RELU),
             job(side, 32, 3, taps, dy, dx, Activation.SIGMOID),
