@@ -10,27 +10,90 @@ import java.util.Objects;
  * and the colour scale each tile was drawn with. The window shows {@link #image()}; exports label it
  * ({@link GridSheet}) and write it as PNG. Both call {@link #render}, so they show the same pixels.
  *
- * @param image     the grid's pixels; gaps are {@link #GAP_ARGB}, cells without a filter {@link #EMPTY_ARGB}
- * @param layout    where each tile is
- * @param scales    the colour scale of each tile (all the same unless normalised per filter)
- * @param legend    what the colour bar shows: the layer's (or the shared) range; for per-filter normalisation the
- *                  layer's range, while each tile spans its own
- * @param settings  what it was drawn with
- * @param preview   for a grid wider or higher than {@link #PREVIEW_SIDE}: every k-th pixel of the image, for the
- *                  smallest odd k that fits it in that side ({@link ArgbImage#sampled}); else null. The window shows
- *                  it while the grid is displayed no larger: path A's default grid, 4126 pixels square and shown
- *                  about 370 wide, made the renderer upload 68 MB for every new grid (0.4-0.9 s here, drawing
- *                  OpenGL in software). Not averaged: a stride-2 checkerboard in the tiles must stay visible at a
- *                  glance, as it was when the renderer sampled the whole image, and an odd step keeps it.
+ * <p>A grid wider or higher than {@link #PREVIEW_SIDE} carries a {@link #preview}: every k-th pixel of the image,
+ * for the smallest odd k that fits it in that side (the pixels {@link ArgbImage#sampled} takes). The window shows it
+ * while the grid is displayed no larger: path A's default grid, 4126 pixels square and shown about 370 wide, made
+ * the renderer upload 68 MB for every new grid (0.4-0.9 s here, drawing OpenGL in software). Not averaged: a
+ * stride-2 checkerboard in the tiles must stay visible at a glance, as it was when the renderer sampled the whole
+ * image, and an odd step keeps it. Such a grid draws its preview straight from the values, and the full image only
+ * when first asked for (zooming in, exporting): 17 million pixels for that grid, which the first comparison of a
+ * launch and every run of a crop drag at 512 waited for although nobody looked at them.
  */
-public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales, ColorScale legend, Settings settings,
-                         ArgbImage preview) {
+public final class FilterGrid {
     /** Grids larger than this (either side) get a {@link #preview}. */
     public static final int PREVIEW_SIDE = 1024;
     /** Colour of the gaps between tiles: darker than any colour map's low end so tile borders stay visible. */
     public static final int GAP_ARGB = 0xFF202020;
     /** The cells after the last filter of the last row: transparent, so the window's or sheet's background shows. */
     public static final int EMPTY_ARGB = 0x00000000;
+
+    private final GridLayout layout;
+    private final ColorScale[] scales;
+    private final ColorScale legend;
+    private final Settings settings;
+    private final ArgbImage preview;
+    /** What the full image is drawn from, until it is drawn: the values and each value's block size. */
+    private Tensor values;
+    private final int kx;
+    private final int ky;
+    private ArgbImage image;
+
+    private FilterGrid(GridLayout layout, ColorScale[] scales, ColorScale legend, Settings settings, Tensor values,
+                       int kx, int ky, ArgbImage preview) {
+        this.layout = layout;
+        this.scales = scales;
+        this.legend = legend;
+        this.settings = settings;
+        this.values = values;
+        this.kx = kx;
+        this.ky = ky;
+        this.preview = preview;
+    }
+
+    /** Where each tile is. */
+    public GridLayout layout() {
+        return layout;
+    }
+
+    /** The colour scale of each tile (all the same unless normalised per filter). */
+    public ColorScale[] scales() {
+        return scales;
+    }
+
+    /**
+     * What the colour bar shows: the layer's (or the shared) range; for per-filter normalisation the layer's range,
+     * while each tile spans its own.
+     */
+    public ColorScale legend() {
+        return legend;
+    }
+
+    /** What it was drawn with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Every k-th pixel of {@link #image()} for a grid larger than {@link #PREVIEW_SIDE}, else null. */
+    public ArgbImage preview() {
+        return preview;
+    }
+
+    /**
+     * The grid's pixels; gaps are {@link #GAP_ARGB}, cells without a filter {@link #EMPTY_ARGB}. Drawn on the first
+     * call for a grid with a preview (on the caller's thread: the window asks on a worker).
+     */
+    public synchronized ArgbImage image() {
+        if (image == null) {
+            image = draw(values, layout, scales, settings.batch(), kx, ky, CancellationToken.NONE);
+            values = null;
+        }
+        return image;
+    }
+
+    /** Whether {@link #image()} returns at once. */
+    public synchronized boolean imageDrawn() {
+        return image != null;
+    }
 
     /**
      * How to draw a grid.
@@ -86,7 +149,7 @@ public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales
         GridLayout g = GridLayout.of(c, layer.dim(3), layer.dim(2), s.scale(), s.gap());
         Tensor.Enlargement e = layer.pendingEnlargement();
         Tensor values = e == null ? layer : e.source();
-        int h = values.dim(2), w = values.dim(3), ky = s.scale() * (e == null ? 1 : e.fH()), kx = s.scale() * (e == null ? 1 : e.fW());
+        int ky = s.scale() * (e == null ? 1 : e.fH()), kx = s.scale() * (e == null ? 1 : e.fW());
         ValueRange[] own = ValueRange.perChannel(values, s.batch());
         ValueRange layerRange = Arrays.stream(own).reduce(ValueRange.EMPTY, ValueRange::union);
         ColorScale legend = ColorScale.of(s.colorMap(),
@@ -95,18 +158,82 @@ public record FilterGrid(ArgbImage image, GridLayout layout, ColorScale[] scales
         for (int ch = 0; ch < c; ch++) {
             scales[ch] = s.normalization() == Normalization.PER_FILTER ? ColorScale.of(s.colorMap(), own[ch]) : legend;
         }
+        int step = (Math.max(g.width(), g.height()) + PREVIEW_SIDE - 1) / PREVIEW_SIDE;
+        step += step > 1 && step % 2 == 0 ? 1 : 0;
+        if (step > 1) {
+            return new FilterGrid(g, scales, legend, s, values, kx, ky, preview(values, g, scales, s.batch(), kx, ky, step, cancel));
+        }
+        FilterGrid grid = new FilterGrid(g, scales, legend, s, null, kx, ky, null);
+        grid.image = draw(values, g, scales, s.batch(), kx, ky, cancel);
+        return grid;
+    }
+
+    /** Every tile, each value of {@code values} a block of {@code kx x ky} pixels. */
+    private static ArgbImage draw(Tensor values, GridLayout g, ColorScale[] scales, int batch, int kx, int ky,
+                                  CancellationToken cancel) {
+        int h = values.dim(2), w = values.dim(3);
         ArgbImage out = ArgbImage.filled(g.width(), g.height(), GAP_ARGB);
         float[] map = new float[h * w];
         int[] row = new int[g.tileWidth()];
-        for (int ch = 0; ch < c; ch++) {
+        for (int ch = 0; ch < g.tiles(); ch++) {
             cancel.check();
-            values.channelMap(s.batch(), ch, map);
+            values.channelMap(batch, ch, map);
             paintTile(map, w, h, scales[ch], kx, ky, row, out, g.tileX(ch), g.tileY(ch));
         }
         clearEmptyCells(out, g);
-        int step = (Math.max(out.width(), out.height()) + PREVIEW_SIDE - 1) / PREVIEW_SIDE;
-        step += step > 1 && step % 2 == 0 ? 1 : 0;
-        return new FilterGrid(out, g, scales, legend, s, step > 1 ? out.sampled(step) : null);
+        return out;
+    }
+
+    /**
+     * The pixels {@code draw(...).sampled(step)} gives, without drawing the others: the value under each sampled
+     * pixel, tile by tile, then the gaps and empty cells as {@link #draw} leaves them.
+     */
+    private static ArgbImage preview(Tensor values, GridLayout g, ColorScale[] scales, int batch, int kx, int ky,
+                                     int step, CancellationToken cancel) {
+        int width = g.width(), height = g.height(), w = values.dim(3);
+        int[] xs = sampledAxis(width, step), ys = sampledAxis(height, step);
+        int pw = xs.length, ph = ys.length;
+        int[] out = new int[pw * ph];
+        java.util.Arrays.fill(out, GAP_ARGB);
+        float[] map = new float[values.dim(2) * w];
+        for (int f = 0; f < g.tiles(); f++) {
+            cancel.check();
+            int x0 = g.tileX(f), y0 = g.tileY(f);
+            int bx0 = firstAtOrAfter(xs, x0), bx1 = firstAtOrAfter(xs, x0 + g.tileWidth());
+            int by0 = firstAtOrAfter(ys, y0), by1 = firstAtOrAfter(ys, y0 + g.tileHeight());
+            if (bx0 == bx1 || by0 == by1) {
+                continue; // no sampled pixel falls in this tile
+            }
+            values.channelMap(batch, f, map);
+            for (int by = by0; by < by1; by++) {
+                int row = (ys[by] - y0) / ky * w;
+                for (int bx = bx0; bx < bx1; bx++) {
+                    out[by * pw + bx] = scales[f].argb(map[row + (xs[bx] - x0) / kx]);
+                }
+            }
+        }
+        if (g.tiles() % g.columns() != 0) { // the cells after the last filter, as clearEmptyCells leaves them
+            int ex = g.tileX(g.tiles()) - g.gap(), ey = g.tileY(g.tiles()) - (g.rows() > 1 ? g.gap() : 0);
+            for (int by = firstAtOrAfter(ys, ey); by < ph; by++) {
+                java.util.Arrays.fill(out, by * pw + firstAtOrAfter(xs, ex), (by + 1) * pw, EMPTY_ARGB);
+            }
+        }
+        return new ArgbImage(pw, ph, out);
+    }
+
+    /** The pixel {@link ArgbImage#sampled} takes from each block of {@code step} along an axis of {@code n}. */
+    private static int[] sampledAxis(int n, int step) {
+        int[] at = new int[(n + step - 1) / step];
+        for (int b = 0; b < at.length; b++) {
+            at[b] = (b * step + Math.min(n, (b + 1) * step) - 1) / 2;
+        }
+        return at;
+    }
+
+    /** The first index whose sampled pixel is at or after {@code p} (ascending {@code at}). */
+    private static int firstAtOrAfter(int[] at, int p) {
+        int i = java.util.Arrays.binarySearch(at, Math.max(0, p));
+        return i >= 0 ? i : -i - 1;
     }
 
     private static void clearEmptyCells(ArgbImage out, GridLayout g) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,6 +196,29 @@ class FilterGridTest {
         assertEquals(352, big.preview().width());
         FilterGrid small = FilterGrid.render(random(1, 16, 20, 20, 6), FilterGrid.Settings.of(ColorMap.VIRIDIS, Normalization.PER_LAYER, 1));
         assertNull(small.preview(), "a grid that fits needs no preview");
+    }
+
+    @Test
+    void aLargeGridDrawsItsPreviewFirstWithThePixelsTheFullImageHasThere() {
+        // 61 maps (an incomplete last row: empty cells), per filter and per layer, a gap of 0, 1 and 3, a scale and an
+        // enlargement drawn from its source, steps 3 and 5: the preview drawn straight from the values is the full
+        // image sampled, pixel for pixel, and the full image is drawn only when asked for
+        Tensor small = random(2, 61, 66, 34, 9);
+        for (Normalization norm : new Normalization[] {Normalization.PER_FILTER, Normalization.PER_LAYER}) {
+            for (int gap : new int[] {0, 1, 3}) {
+                for (Tensor layer : new Tensor[] {small, enlarged(small, 2, 3)}) {
+                    FilterGrid.Settings s = new FilterGrid.Settings(ColorMap.VIRIDIS, norm, 4, null, gap, 1);
+                    FilterGrid g = FilterGrid.render(layer, s);
+                    String what = norm + ", gap " + gap + ", " + layer;
+                    assertNotNull(g.preview(), what);
+                    assertFalse(g.imageDrawn(), "the full image waits until it is asked for: " + what);
+                    int step = (Math.max(g.layout().width(), g.layout().height()) + 1023) / 1024;
+                    step += step % 2 == 0 ? 1 : 0;
+                    assertArrayEquals(g.image().sampled(step).pixels(), g.preview().pixels(), what);
+                    assertTrue(g.imageDrawn());
+                }
+            }
+        }
     }
 
     @Test

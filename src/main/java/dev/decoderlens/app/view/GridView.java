@@ -4,6 +4,7 @@ import dev.decoderlens.app.fx.FxImages;
 import dev.decoderlens.render.FilterGrid;
 import dev.decoderlens.render.GridLayout;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -21,7 +22,8 @@ import javafx.scene.input.ScrollEvent;
  * An activation grid: one pre-rendered image in a scroll pane. Zoom with Ctrl+wheel or the zoom property (1 = the
  * grid fits the width); pixels stay sharp when magnified. Reports the filter under the pointer and clicks. While
  * the grid is displayed no larger than its {@linkplain FilterGrid#preview preview}, the preview is shown: the full
- * image is handed to the renderer only when zoomed in that far.
+ * image is drawn (on a thread of its own, the preview standing in meanwhile) and handed to the renderer only when
+ * zoomed in that far.
  */
 public final class GridView extends ScrollPane {
     private final ImageView imageView = new ImageView();
@@ -32,6 +34,8 @@ public final class GridView extends ScrollPane {
     /** The picture's images as JavaFX images, made when first shown. */
     private Image full;
     private Image preview;
+    /** The picture whose full image is being drawn, if any. */
+    private FilterGrid drawing;
 
     public GridView() {
         getStyleClass().add("grid-view");
@@ -101,7 +105,7 @@ public final class GridView extends ScrollPane {
 
     private double displayScale() {
         FilterGrid p = picture.get();
-        return p == null ? 1 : imageView.getFitWidth() / p.image().width();
+        return p == null ? 1 : imageView.getFitWidth() / p.layout().width();
     }
 
     private void fit() {
@@ -109,15 +113,19 @@ public final class GridView extends ScrollPane {
         if (p == null) {
             return;
         }
+        int gridWidth = p.layout().width(), gridHeight = p.layout().height();
         double viewport = Math.max(50, getViewportBounds().getWidth() - 2);
-        double fitScale = viewport / p.image().width();
-        double width = p.image().width() * fitScale * zoom.get();
+        double fitScale = viewport / gridWidth;
+        double width = gridWidth * fitScale * zoom.get();
         // in device pixels: a HiDPI screen shows more of them than the layout's width
         double devicePixels = width * (getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1);
         Image shown;
-        if (p.preview() != null && devicePixels <= p.preview().width()) {
+        if (p.preview() != null && (devicePixels <= p.preview().width() || !p.imageDrawn())) {
             preview = preview != null ? preview : FxImages.of(p.preview());
             shown = preview;
+            if (devicePixels > p.preview().width()) {
+                drawFullImage(p);
+            }
         } else {
             full = full != null ? full : FxImages.of(p.image());
             shown = full;
@@ -127,6 +135,27 @@ public final class GridView extends ScrollPane {
         }
         imageView.setSmooth(devicePixels < shown.getWidth());
         imageView.setFitWidth(width);
-        imageView.setFitHeight(p.image().height() * fitScale * zoom.get());
+        imageView.setFitHeight(gridHeight * fitScale * zoom.get());
+    }
+
+    /** Draws the picture's full image off the FX thread (17 million pixels for the report's grid), then shows it. */
+    private void drawFullImage(FilterGrid p) {
+        if (drawing == p) {
+            return;
+        }
+        drawing = p;
+        Thread t = new Thread(() -> {
+            p.image();
+            Platform.runLater(() -> {
+                if (drawing == p) {
+                    drawing = null;
+                }
+                if (picture.get() == p) {
+                    fit();
+                }
+            });
+        }, "decoderlens-grid-image");
+        t.setDaemon(true);
+        t.start();
     }
 }

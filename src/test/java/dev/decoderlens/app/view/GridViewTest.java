@@ -1,14 +1,17 @@
 package dev.decoderlens.app.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.decoderlens.engine.Tensor;
 import dev.decoderlens.render.ColorMap;
 import dev.decoderlens.render.FilterGrid;
 import dev.decoderlens.render.Normalization;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.image.ImageView;
@@ -51,7 +54,7 @@ class GridViewTest {
     }
 
     @Test
-    void aFittedGridShowsItsPreviewAndAZoomedOneTheFullImage(FxRobot robot) {
+    void aFittedGridShowsItsPreviewAndAZoomedOneTheFullImage(FxRobot robot) throws java.util.concurrent.TimeoutException {
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(grid.preview());
         assertEquals(grid.preview().width(), imageView().getImage().getWidth(), "fitted in 300 pixels: the preview");
@@ -61,7 +64,11 @@ class GridViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(37, view.hoverHitProperty().get().filter(), "the preview's pixels map to the full grid's tiles");
 
+        assertFalse(grid.imageDrawn(), "nothing has asked for the full image yet");
         robot.interact(() -> view.setZoom(4));
+        // drawn on a thread of its own, the preview standing in meanwhile
+        assertTrue(imageView().getImage() == shownPreview || grid.imageDrawn());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> imageView().getImage() != shownPreview);
         assertEquals(grid.image().width(), imageView().getImage().getWidth(), "zoomed to 4x: the full image");
         // four times the viewport's width, which the vertical scroll bar now narrows
         assertEquals(4 * (view.getViewportBounds().getWidth() - 2), imageView().getFitWidth(), 1e-9);
