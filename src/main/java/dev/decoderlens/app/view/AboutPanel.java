@@ -1,7 +1,6 @@
 package dev.decoderlens.app.view;
 
 import dev.decoderlens.app.vm.AboutComparison;
-import dev.decoderlens.app.vm.MainViewModel;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -15,17 +14,16 @@ import org.kordamp.ikonli.feather.Feather;
 final class AboutPanel extends ScrollPane {
     private final VBox box = new VBox(8);
 
-    AboutPanel(MainViewModel vm) {
+    AboutPanel() {
         setId("aboutPanel");
         getStyleClass().add("about-panel");
         setFitToWidth(true);
         box.setPadding(new Insets(12, 16, 12, 16));
         setContent(box);
-        vm.aboutProperty().addListener((o, a, points) -> show(points));
-        show(vm.aboutProperty().get());
     }
 
-    private void show(java.util.List<AboutComparison.Point> points) {
+    /** Rebuilds the panel for {@code points}. MainView calls it while the panel's tab is selected. */
+    void show(java.util.List<AboutComparison.Point> points) {
         box.getChildren().clear();
         if (points == null || points.isEmpty()) {
             box.getChildren().add(Ui.label("Run the comparison to see why the two paths differ.", "about-muted"));

@@ -3,7 +3,6 @@ package dev.decoderlens.app.view;
 import dev.decoderlens.analysis.RadialSpectrum;
 import dev.decoderlens.app.fx.FxImages;
 import dev.decoderlens.app.vm.AnalysisSummary;
-import dev.decoderlens.app.vm.MainViewModel;
 import dev.decoderlens.experiment.ExperimentSettings.Side;
 import java.util.Arrays;
 import java.util.Locale;
@@ -33,17 +32,16 @@ final class AnalysisPane extends ScrollPane {
     private static final double FLOOR = -29;
     private final VBox box = new VBox(14);
 
-    AnalysisPane(MainViewModel vm) {
+    AnalysisPane() {
         setId("analysisPane");
         getStyleClass().add("analysis-pane");
         setFitToWidth(true);
         box.setPadding(new Insets(12, 16, 12, 16));
         setContent(box);
-        vm.runs().analysisProperty().addListener((o, a, s) -> show(s));
-        show(vm.runs().analysisProperty().get());
     }
 
-    private void show(AnalysisSummary s) {
+    /** Rebuilds the pane for {@code s} (null: still measuring). MainView calls it while the pane's tab is selected. */
+    void show(AnalysisSummary s) {
         box.getChildren().clear();
         if (s == null) {
             box.getChildren().add(Ui.label("Measuring…", "about-muted"));

@@ -57,10 +57,14 @@ public final class MainView extends BorderPane {
         lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab grids = new Tab("Activations", activations);
         grids.setId("activationsTab");
-        Tab analysis = new Tab("Analysis", new AnalysisPane(vm));
+        AnalysisPane analysisPane = new AnalysisPane();
+        Tab analysis = new Tab("Analysis", analysisPane);
         analysis.setId("analysisTab");
-        Tab about = new Tab("About this comparison", new AboutPanel(vm));
+        Ui.showWhileSelected(analysis, vm.runs().analysisProperty(), analysisPane::show);
+        AboutPanel aboutPanel = new AboutPanel();
+        Tab about = new Tab("About this comparison", aboutPanel);
         about.setId("aboutTab");
+        Ui.showWhileSelected(about, vm.aboutProperty(), aboutPanel::show);
         lower.getTabs().addAll(grids, analysis, about);
 
         SplitPane centre = new SplitPane(new PictureRow(vm), lower);

@@ -1,11 +1,14 @@
 package dev.decoderlens.app.view;
 
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -56,6 +59,28 @@ final class Ui {
             }
         });
         return c;
+    }
+
+    /**
+     * Shows each new {@code value} in a tab's content while the tab is selected, and the latest one when it is next
+     * selected: a hidden tab is not rebuilt (and styled) for every run. The analysis tab's tables, plots and pictures
+     * were rebuilt on the UI thread while the first comparison was being put on screen, and at every step of a drag.
+     */
+    static <T> void showWhileSelected(Tab tab, ObservableValue<T> value, Consumer<T> show) {
+        boolean[] stale = {true};
+        Runnable refresh = () -> {
+            stale[0] = !tab.isSelected();
+            if (!stale[0]) {
+                show.accept(value.getValue());
+            }
+        };
+        value.addListener((o, a, v) -> refresh.run());
+        tab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected && stale[0]) {
+                refresh.run();
+            }
+        });
+        refresh.run();
     }
 
     static Label label(String text, String... styles) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,36 @@ class WindowTest {
                 && l.getText().contains("not")), "path B says in words why it has no 32x32 image");
         Label explanation = robot.lookup("#presetExplanation").queryAs(Label.class);
         assertEquals(Preset.ORIGINAL_REPORT.explanation(), explanation.getText());
+    }
+
+    @Test
+    void theAnalysisAndAboutTabsAreBuiltWhenShownWithTheLatestRun(FxRobot robot) {
+        await(() -> vm.runs().analysisProperty().get() != null && vm.aboutProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#checkerboardTable").tryQuery().isEmpty(), "a hidden analysis tab is not built");
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().equals("Analysis")).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitForFxEvents();
+        var table = robot.lookup("#checkerboardTable").queryAs(javafx.scene.layout.GridPane.class);
+        assertTrue(table.isVisible());
+        int layers = vm.runs().analysisProperty().get().measures().values().stream().mapToInt(List::size).sum();
+        assertEquals(7 * (layers + 1), table.getChildren().size(), "a header row and a row per measured layer");
+
+        // a new run while the tab is shown rebuilds it; the about tab, shown next, has the new run's sentences
+        var before = vm.runs().analysisProperty().get();
+        robot.interact(() -> vm.applyPreset(Preset.CHECKERBOARD_K3S2));
+        waitForRun(robot);
+        await(() -> vm.runs().analysisProperty().get() != null && vm.runs().analysisProperty().get() != before
+                && vm.aboutProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotSame(table, robot.lookup("#checkerboardTable").queryAs(javafx.scene.layout.GridPane.class));
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().equals("About this comparison")).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = robot.lookup("#aboutPanel .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        for (var point : vm.aboutProperty().get()) {
+            assertTrue(shown.contains(point.text()), "the about tab shows: " + point.text());
+        }
     }
 
     @Test
