@@ -37,27 +37,10 @@ final class VectorWinograd {
         float[][] buffers = Winograd.buffers(16 * count * cin, 16 * count * cb);
         float[] v = buffers[0], m = buffers[1];
         transformInput(x, b, h, w, cin, 2 * ty - job.top(), 2 * tx0 - job.left(), count, v);
-        float[] zeros = new float[NB];
-        int[] base = new int[1];
         boolean relu = act == Activation.RELU;
         for (int b0 = 0; b0 < blocks; b0 += chunk) {
             int blocksHere = Math.min(chunk, blocks - b0);
-            for (int xi = 0; xi < 16; xi++) {
-                for (int k = 0; k < blocksHere; k++) {
-                    int wo = ((xi * blocks + b0 + k) * cin) * NB;
-                    int mo = xi * count * cb + k * NB;
-                    int tiles = VectorKernels.tiles(count, VectorTiles.PIXELS);
-                    for (int i = 0; i < tiles; i++) {
-                        int u0 = VectorKernels.tileStart(i, count, VectorTiles.PIXELS);
-                        base[0] = (xi * count + u0) * cin;
-                        if (VectorKernels.tileWidth(count, VectorTiles.PIXELS) == VectorTiles.PIXELS) {
-                            VectorTiles.tile8(v, base, cin, cin, packed, wo, zeros, 0, m, mo + u0 * cb, cb, false);
-                        } else {
-                            VectorTiles.tile1(v, base, cin, packed, wo, zeros, 0, m, mo + u0 * cb, false);
-                        }
-                    }
-                }
-            }
+            gemms(16, v, packed, m, count, cin, blocks, b0, blocksHere, cb);
             transformOutput(m, count, cb, blocksHere * NB, b0 * NB, bias, relu, out, b, oh, ow, cout, 2 * ty, 2 * tx0);
         }
         if (act != Activation.IDENTITY && !relu) {
@@ -65,6 +48,35 @@ final class VectorWinograd {
                 int from = ((b * oh + 2 * ty + i) * ow + 2 * tx0) * cout;
                 int to = ((b * oh + 2 * ty + i) * ow + Math.min(ow, 2 * (tx0 + count))) * cout;
                 VectorActivations.apply(act, out, from, to);
+            }
+        }
+    }
+
+    /**
+     * The GEMMs of a segment, for Winograd transforms of {@code points} points (16 for F(2x2, 3x3), 9 for F(2x2, 2x2)):
+     * m[xi][t][k * NB + j] = sum over ci of v[xi][t][ci] * U[xi][ci][(b0 + k) * NB + j], for the {@code count} blocks t
+     * of the segment and the {@code here} panels of output channels from {@code b0}, on the {@link VectorTiles}
+     * micro-kernel (a slab is a row of "pixels" with {@code cin} channels, U[xi] a 1-tap panel, no bias).
+     */
+    static void gemms(int points, float[] v, float[] packed, float[] m, int count, int cin, int blocks, int b0, int here,
+                      int cb) {
+        float[] zeros = new float[NB];
+        int[] base = new int[1];
+        int tiles = VectorKernels.tiles(count, VectorTiles.PIXELS);
+        boolean wide = VectorKernels.tileWidth(count, VectorTiles.PIXELS) == VectorTiles.PIXELS;
+        for (int xi = 0; xi < points; xi++) {
+            for (int k = 0; k < here; k++) {
+                int wo = ((xi * blocks + b0 + k) * cin) * NB;
+                int mo = xi * count * cb + k * NB;
+                for (int i = 0; i < tiles; i++) {
+                    int u0 = VectorKernels.tileStart(i, count, VectorTiles.PIXELS);
+                    base[0] = (xi * count + u0) * cin;
+                    if (wide) {
+                        VectorTiles.tile8(v, base, cin, cin, packed, wo, zeros, 0, m, mo + u0 * cb, cb, false);
+                    } else {
+                        VectorTiles.tile1(v, base, cin, packed, wo, zeros, 0, m, mo + u0 * cb, false);
+                    }
+                }
             }
         }
     }

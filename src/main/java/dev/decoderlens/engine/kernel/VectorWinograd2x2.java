@@ -4,6 +4,7 @@ import static dev.decoderlens.engine.kernel.VectorTiles.NB;
 import static dev.decoderlens.engine.kernel.VectorTiles.S;
 import static dev.decoderlens.engine.kernel.VectorTiles.VL;
 
+import dev.decoderlens.engine.op.Activation;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -23,7 +24,7 @@ import jdk.incubator.vector.FloatVector;
  * dimension. Results differ from the direct sums in the last bits, as any reordering of a float sum does.
  *
  * <p>A task's rows are taken in pairs, each pair in segments of blocks whose 9 transformed slabs stay in L2; the 9
- * GEMMs run on the {@link VectorTiles} micro-kernel and the products of a chunk of output channels are turned back
+ * GEMMs run as {@link VectorWinograd}'s do ({@link VectorWinograd#gemms}) and the products of a chunk of output channels are turned back
  * into output pixels (at the phase's output positions, with bias and ReLU) while still in cache. Only the vector
  * kernel set has it: the plain-Java set runs these phases directly.
  */
@@ -32,7 +33,6 @@ final class VectorWinograd2x2 {
     private static final int SLAB_FLOATS = 128 * 1024;
     /** The products of one chunk of output channels take at most about this many floats. */
     private static final int PRODUCT_FLOATS = 64 * 1024;
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][0]);
     /** {@code -Ddecoderlens.winograd=false} turns this off too, with F(2x2, 3x3). */
     private static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("decoderlens.winograd", "true"));
 
@@ -144,37 +144,13 @@ final class VectorWinograd2x2 {
         int blocks = cout / NB;
         int chunk = Math.max(1, Math.min(blocks, PRODUCT_FLOATS / (9 * count * NB)));
         int cb = chunk * NB;
-        float[][] held = BUFFERS.get();
-        if (held[0].length < 9 * count * cin) {
-            held[0] = new float[9 * count * cin];
-        }
-        if (held[1].length < 9 * count * cb) {
-            held[1] = new float[9 * count * cb];
-        }
-        float[] v = held[0], m = held[1];
+        float[][] buffers = Winograd.buffers(9 * count * cin, 9 * count * cb);
+        float[] v = buffers[0], m = buffers[1];
         transformInput(job, n, t + sq.dy0(), 2 * b0 + sq.dx0(), count, cin, v);
-        float[] zeros = new float[NB];
-        int[] base = new int[1];
-        boolean relu = job.act() == dev.decoderlens.engine.op.Activation.RELU;
-        int tiles = VectorKernels.tiles(count, VectorTiles.PIXELS);
-        boolean wide = VectorKernels.tileWidth(count, VectorTiles.PIXELS) == VectorTiles.PIXELS;
+        boolean relu = job.act() == Activation.RELU;
         for (int c0 = 0; c0 < blocks; c0 += chunk) {
             int here = Math.min(chunk, blocks - c0);
-            for (int xi = 0; xi < 9; xi++) {
-                for (int k = 0; k < here; k++) {
-                    int wo = ((xi * blocks + c0 + k) * cin) * NB;
-                    int mo = xi * count * cb + k * NB;
-                    for (int i = 0; i < tiles; i++) {
-                        int u0 = VectorKernels.tileStart(i, count, VectorTiles.PIXELS);
-                        base[0] = (xi * count + u0) * cin;
-                        if (wide) {
-                            VectorTiles.tile8(v, base, cin, cin, packed, wo, zeros, 0, m, mo + u0 * cb, cb, false);
-                        } else {
-                            VectorTiles.tile1(v, base, cin, packed, wo, zeros, 0, m, mo + u0 * cb, false);
-                        }
-                    }
-                }
-            }
+            VectorWinograd.gemms(9, v, packed, m, count, cin, blocks, c0, here, cb);
             transformOutput(job, ph, m, count, cb, here * NB, c0 * NB, relu, n, t, 2 * b0);
         }
     }
