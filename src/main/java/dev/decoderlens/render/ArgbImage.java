@@ -69,13 +69,20 @@ public record ArgbImage(int width, int height, int[] pixels) {
         int w = (width + k - 1) / k, h = (height + k - 1) / k;
         int[] out = new int[w * h];
         for (int by = 0; by < h; by++) {
-            int y = (by * k + Math.min(height, (by + 1) * k) - 1) / 2;
+            int y = sampledPixel(by, height, k);
             for (int bx = 0; bx < w; bx++) {
-                int x = (bx * k + Math.min(width, (bx + 1) * k) - 1) / 2;
-                out[by * w + bx] = pixels[y * width + x];
+                out[by * w + bx] = pixels[y * width + sampledPixel(bx, width, k)];
             }
         }
         return new ArgbImage(w, h, out);
+    }
+
+    /**
+     * The pixel {@link #sampled} takes from block {@code b} of {@code k} pixels along an axis of {@code n}: the middle
+     * one, or the middle of what an edge block has.
+     */
+    static int sampledPixel(int b, int n, int k) {
+        return (b * k + Math.min(n, (b + 1) * k) - 1) / 2;
     }
 
     /** Copies {@code src} into this picture with its top-left corner at (x, y); parts outside are cut off. */

@@ -36,7 +36,8 @@ public final class FilterGrid {
     private Tensor values;
     private final int kx;
     private final int ky;
-    private ArgbImage image;
+    /** Volatile: the window asks {@link #imageDrawn} on the UI thread while a worker may be drawing. */
+    private volatile ArgbImage image;
 
     private FilterGrid(GridLayout layout, ColorScale[] scales, ColorScale legend, Settings settings, Tensor values,
                        int kx, int ky, ArgbImage preview) {
@@ -90,8 +91,8 @@ public final class FilterGrid {
         return image;
     }
 
-    /** Whether {@link #image()} returns at once. */
-    public synchronized boolean imageDrawn() {
+    /** Whether {@link #image()} returns at once (never waits for a drawing under way). */
+    public boolean imageDrawn() {
         return image != null;
     }
 
@@ -225,7 +226,7 @@ public final class FilterGrid {
     private static int[] sampledAxis(int n, int step) {
         int[] at = new int[(n + step - 1) / step];
         for (int b = 0; b < at.length; b++) {
-            at[b] = (b * step + Math.min(n, (b + 1) * step) - 1) / 2;
+            at[b] = ArgbImage.sampledPixel(b, n, step);
         }
         return at;
     }
