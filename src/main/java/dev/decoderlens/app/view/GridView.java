@@ -3,6 +3,8 @@ package dev.decoderlens.app.view;
 import dev.decoderlens.app.fx.FxImages;
 import dev.decoderlens.render.FilterGrid;
 import dev.decoderlens.render.GridLayout;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
@@ -34,8 +36,17 @@ public final class GridView extends ScrollPane {
     /** The picture's images as JavaFX images, made when first shown. */
     private Image full;
     private Image preview;
-    /** The picture whose full image is being drawn, if any. */
-    private FilterGrid drawing;
+    /**
+     * Draws full images, one at a time: while the crop is dragged with a grid zoomed in, every run brings a new grid,
+     * and only the latest one's image is wanted.
+     */
+    private static final ExecutorService DRAWER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "decoderlens-grid-image");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The picture whose full image has been asked for and is not shown yet, if any. */
+    private volatile FilterGrid drawing;
 
     public GridView() {
         getStyleClass().add("grid-view");
@@ -144,7 +155,10 @@ public final class GridView extends ScrollPane {
             return;
         }
         drawing = p;
-        Thread t = new Thread(() -> {
+        DRAWER.execute(() -> {
+            if (drawing != p) {
+                return; // a newer grid was asked for meanwhile
+            }
             p.image();
             Platform.runLater(() -> {
                 if (drawing == p) {
@@ -154,8 +168,6 @@ public final class GridView extends ScrollPane {
                     fit();
                 }
             });
-        }, "decoderlens-grid-image");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 }
