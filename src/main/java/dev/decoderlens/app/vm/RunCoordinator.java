@@ -20,9 +20,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * Runs the study in the background and hands the result to the path view models. One run at a time: a new
- * {@link #start} cancels the stale run, and a result that arrives after it was superseded is dropped. The runner
- * keeps the encoder output cached, so a decoder-only change runs only the decoders. Pictures (outputs, grids) are
- * drawn on the worker too and only handed over on the UI thread.
+ * {@link #start} with other settings or another picture cancels the stale run, and a result that arrives after it was
+ * superseded is dropped. A crop moved while a run of the same study is under way (a drag) lets that run finish and
+ * waits for it, the newest move replacing older ones, so a drag shows a new frame every run. The runner keeps the
+ * encoder output cached, so a decoder-only change runs only the decoders. Pictures (outputs, grids) are drawn on the
+ * worker too and only handed over on the UI thread.
  */
 public final class RunCoordinator {
     /** One run and the pictures drawn from it. */
@@ -46,6 +48,16 @@ public final class RunCoordinator {
     /** What each path's grid shows, or is being drawn to show: a request for the same is not drawn again. */
     private final GridRequest[] gridRequests = new GridRequest[2];
     private long generation;
+    /**
+     * With {@code -Ddecoderlens.runLog=true} every result handed to the window is logged with the time from its run's
+     * start: how fast a drag's frames come in the window itself, beside the renderer and the grids.
+     */
+    private static final boolean RUN_LOG = Boolean.getBoolean("decoderlens.runLog");
+    private long launchedNanos;
+    /** The request whose run is under way, or null. */
+    private Request inFlight;
+    /** The newest crop move made while {@link #inFlight} runs: started when that run ends, or null. */
+    private Request pending;
     private ColorMap map = ColorMap.VIRIDIS;
     private Normalization norm = Normalization.PER_FILTER;
 
@@ -87,21 +99,39 @@ public final class RunCoordinator {
     }
 
     void start(ImageViewModel.Selection from, ExperimentSettings settings, ColorMap colorMap, Normalization normalization) {
+        map = colorMap; // the newest colours, also for a run that waits (a recolouring may come while it waits)
+        norm = normalization;
+        Request wanted = new Request(from, settings);
+        if (inFlight != null && inFlight.sameStudy(wanted)) {
+            // The crop moved while a run of the same picture and settings is under way: a drag. That run finishes, as
+            // the drag's next frame, and this request waits for it, replacing any older one still waiting. Cancelling
+            // it instead showed nothing until the pointer stopped: every move cancelled the run before it could end.
+            pending = inFlight.crop().equals(from.crop()) ? null : wanted;
+            return;
+        }
+        pending = null;
+        launch(wanted);
+    }
+
+    private void launch(Request run) {
+        ImageViewModel.Selection from = run.from();
+        ExperimentSettings settings = run.settings();
+        ColorMap colorMap = map;
         Crop c = from.crop();
         SourceImage crop = from.picture().image().crop(c.x(), c.y(), c.width(), c.height());
         current.cancel();
         analysisJob.cancel();
         long gen = ++generation;
-        map = colorMap;
-        norm = normalization;
+        inFlight = run;
+        launchedNanos = System.nanoTime();
         status.started("Running on the " + crop.width() + "x" + crop.height() + " crop…");
         StartupClock.mark("run requested");
         current = background.submit((cancel, progress) -> {
             StartupClock.mark("run started");
             ExperimentResult r = first.result(crop, settings, cancel);
             if (r == null) {
-                r = runner.run(crop, settings, cancel, (phase, done, total, run) -> progress.update(
-                        (phase.ordinal() + done / (double) total) / RunProgress.Phase.values().length, label(phase) + " layer " + done + "/" + total + ": " + run.node() + " " + ms(run.nanos())));
+                r = runner.run(crop, settings, cancel, (phase, done, total, step) -> progress.update(
+                        (phase.ordinal() + done / (double) total) / RunProgress.Phase.values().length, label(phase) + " layer " + done + "/" + total + ": " + step.node() + " " + ms(step.nanos())));
             }
             cancel.check();
             StartupClock.mark("run done");
@@ -120,11 +150,28 @@ public final class RunCoordinator {
         }, error -> {
             if (gen == generation) {
                 status.failed("Run failed: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
+                next();
             }
         });
     }
 
+    /**
+     * The run in flight has ended: starts the request that waited for it, if any, and says whether one did. Its job
+     * goes to the workers before the grids of the result just shown, so the drag's next frame is not queued behind them.
+     */
+    private boolean next() {
+        inFlight = null;
+        Request waiting = pending;
+        pending = null;
+        if (waiting != null) {
+            launch(waiting);
+        }
+        return waiting != null;
+    }
+
     void cancel() {
+        pending = null;
+        inFlight = null;
         current.cancel();
         analysisJob.cancel();
         generation++;
@@ -133,6 +180,12 @@ public final class RunCoordinator {
     private void accept(Drawn d) {
         StartupClock.mark("outputs handed over");
         ExperimentResult r = d.result();
+        if (RUN_LOG) {
+            Crop c = resultSelection.crop();
+            System.getLogger("dev.decoderlens.runs").log(System.Logger.Level.INFO, String.format(Locale.ROOT,
+                    "result shown: crop %dx%d at (%d, %d), %.1f ms after its run started%s", c.width(), c.height(), c.x(), c.y(),
+                    (System.nanoTime() - launchedNanos) / 1e6, pending != null ? ", a newer crop waiting" : ""));
+        }
         boolean firstResult = firstGridShown == null;
         if (firstResult) {
             firstGridShown = new boolean[2]; // from now on, grids shown are this result's (its layers are new)
@@ -145,9 +198,12 @@ public final class RunCoordinator {
         long total = r.encoder().trace().totalNanos() * (r.encoder().fromCache() ? 0 : 1)
                 + (r.pathA().fromCache() ? 0 : r.pathA().trace().totalNanos()) + (r.pathB().fromCache() ? 0 : r.pathB().trace().totalNanos());
         status.finished("Done in " + ms(total), enc + " · path A " + timing(r, ExperimentSettings.Side.A) + " · path B " + timing(r, ExperimentSettings.Side.B));
+        boolean dragGoesOn = next();
         redrawGrid(a, map, norm);
         redrawGrid(b, map, norm);
-        analyse(r);
+        if (!dragGoesOn) {
+            analyse(r); // 0.25-0.3 s of a core at 256x256: not while a drag's next frame is computing
+        }
         if (firstResult) {
             StartupClock.mark("outputs shown");
             firstGridsShown();
@@ -249,6 +305,18 @@ public final class RunCoordinator {
             }
             status.failed("Could not draw " + layer.name() + ": " + error.getMessage());
         });
+    }
+
+    /** What a run is asked to compute. */
+    private record Request(ImageViewModel.Selection from, ExperimentSettings settings) {
+        Crop crop() {
+            return from.crop();
+        }
+
+        /** The same picture and settings: only the crop may differ. */
+        boolean sameStudy(Request o) {
+            return from.picture() == o.from.picture() && settings.equals(o.settings);
+        }
     }
 
     /** A grid to draw: the layer, the other path's layer when they share one colour scale, and the colours. */
