@@ -66,6 +66,8 @@ public final class MainView extends BorderPane {
         about.setId("aboutTab");
         Ui.showWhileSelected(about, vm.aboutProperty(), aboutPanel::show);
         lower.getTabs().addAll(grids, analysis, about);
+        // runs are measured only while a tab shows the measures: a drag or a launch needs the cores more
+        vm.runs().analysisWantedProperty().bind(analysis.selectedProperty().or(about.selectedProperty()));
 
         SplitPane centre = new SplitPane(new PictureRow(vm), lower);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);

@@ -15,8 +15,10 @@ import dev.decoderlens.render.Normalization;
 import dev.decoderlens.render.OutputPicture;
 import dev.decoderlens.render.ValueRange;
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * Runs the study in the background and hands the result to the path view models. One run at a time: a new
@@ -42,6 +44,14 @@ public final class RunCoordinator {
     private ImageViewModel.Selection resultSelection;
     private final ReadOnlyObjectWrapper<AnalysisSummary> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private Background.Handle analysisJob = Background.Handle.DONE;
+    /**
+     * Whether anything shows the analysis. The window binds it to its Analysis and About tabs: measuring a run takes
+     * 0.25-0.3 s of both cores at 256x256 (every filter of every decoder layer), which a drag or the launch's last
+     * pictures need more. True without a window, so the view-model tests see every run measured.
+     */
+    private final BooleanProperty analysisWanted = new SimpleBooleanProperty(this, "analysisWanted", true);
+    /** The result shown whose analysis waits for the drag to catch up or for a tab that shows it; or null. */
+    private ExperimentResult unmeasured;
     private final ReadOnlyObjectWrapper<ArgbImage> inputImage = new ReadOnlyObjectWrapper<>(this, "inputImage");
     private Background.Handle current = Background.Handle.DONE;
     private final Background.Handle[] gridJobs = {Background.Handle.DONE, Background.Handle.DONE};
@@ -68,6 +78,12 @@ public final class RunCoordinator {
         this.a = a;
         this.b = b;
         this.status = status;
+        analysisWanted.addListener((o, was, wanted) -> measureShown());
+    }
+
+    /** Whether the analysis of each result is wanted (see the field); the window binds it to its tabs. */
+    public BooleanProperty analysisWantedProperty() {
+        return analysisWanted;
     }
 
     /** The last finished run, or null. */
@@ -120,6 +136,9 @@ public final class RunCoordinator {
         Crop c = from.crop();
         SourceImage crop = from.picture().image().crop(c.x(), c.y(), c.width(), c.height());
         current.cancel();
+        if (analysis.get() == null) {
+            unmeasured = result.get(); // measured later if this run never replaces it
+        }
         analysisJob.cancel();
         long gen = ++generation;
         inFlight = run;
@@ -151,22 +170,22 @@ public final class RunCoordinator {
             if (gen == generation) {
                 status.failed("Run failed: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
                 next();
+                measureShown(); // the result still shown, if its measuring was stopped for this run
             }
         });
     }
 
     /**
-     * The run in flight has ended: starts the request that waited for it, if any, and says whether one did. Its job
-     * goes to the workers before the grids of the result just shown, so the drag's next frame is not queued behind them.
+     * The run in flight has ended: starts the request that waited for it, if any. Its job goes to the workers before
+     * the grids of the result just shown, so the drag's next frame is not queued behind them.
      */
-    private boolean next() {
+    private void next() {
         inFlight = null;
         Request waiting = pending;
         pending = null;
         if (waiting != null) {
             launch(waiting);
         }
-        return waiting != null;
     }
 
     void cancel() {
@@ -198,12 +217,12 @@ public final class RunCoordinator {
         long total = r.encoder().trace().totalNanos() * (r.encoder().fromCache() ? 0 : 1)
                 + (r.pathA().fromCache() ? 0 : r.pathA().trace().totalNanos()) + (r.pathB().fromCache() ? 0 : r.pathB().trace().totalNanos());
         status.finished("Done in " + ms(total), enc + " · path A " + timing(r, ExperimentSettings.Side.A) + " · path B " + timing(r, ExperimentSettings.Side.B));
-        boolean dragGoesOn = next();
+        analysis.set(null);
+        unmeasured = r;
+        next();
         redrawGrid(a, map, norm);
         redrawGrid(b, map, norm);
-        if (!dragGoesOn) {
-            analyse(r); // 0.25-0.3 s of a core at 256x256: not while a drag's next frame is computing
-        }
+        measureShown();
         if (firstResult) {
             StartupClock.mark("outputs shown");
             firstGridsShown();
@@ -234,10 +253,17 @@ public final class RunCoordinator {
         }
     }
 
-    /** Measures the run on a worker; a newer run cancels it. */
-    private void analyse(ExperimentResult r) {
+    /**
+     * Measures the result shown on a worker, once nothing shows a newer one soon (a drag's next frame is not slowed by
+     * it) and something shows the analysis; a newer run cancels it.
+     */
+    private void measureShown() {
+        if (unmeasured == null || inFlight != null || !analysisWanted.get()) {
+            return;
+        }
+        ExperimentResult r = unmeasured;
+        unmeasured = null;
         analysisJob.cancel();
-        analysis.set(null);
         long gen = generation;
         analysisJob = background.submit((cancel, progress) -> AnalysisSummary.of(r, cancel), Background.Progress.NONE,
                 s -> {

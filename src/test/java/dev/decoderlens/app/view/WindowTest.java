@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,11 +101,13 @@ class WindowTest {
 
     @Test
     void theAnalysisAndAboutTabsAreBuiltWhenShownWithTheLatestRun(FxRobot robot) {
-        await(() -> vm.runs().analysisProperty().get() != null && vm.aboutProperty().get() != null);
+        await(() -> vm.runs().result() != null && vm.aboutProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#checkerboardTable").tryQuery().isEmpty(), "a hidden analysis tab is not built");
+        assertNull(vm.runs().analysisProperty().get(), "nor is the run measured while no tab shows the measures");
         robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
                 .filter(l -> l.getText().equals("Analysis")).findFirst().orElseThrow());
+        await(() -> vm.runs().analysisProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         var table = robot.lookup("#checkerboardTable").queryAs(javafx.scene.layout.GridPane.class);
         assertTrue(table.isVisible());
@@ -126,6 +129,17 @@ class WindowTest {
         for (var point : vm.aboutProperty().get()) {
             assertTrue(shown.contains(point.text()), "the about tab shows: " + point.text());
         }
+        assertTrue(vm.aboutProperty().get().stream().anyMatch(p -> p.text().startsWith("Checkerboard")), "with the measures' sentences");
+
+        // back on the activations, a new run is not measured
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().equals("Activations")).findFirst().orElseThrow());
+        var measured = vm.runs().result();
+        robot.interact(() -> vm.applyPreset(Preset.FIXED_STRIDES));
+        waitForRun(robot);
+        await(() -> vm.runs().result() != measured);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(vm.runs().analysisProperty().get());
     }
 
     @Test

@@ -94,6 +94,20 @@ class CropDragTest {
         assertEquals(new Crop(7, 4, 16, 16), vm.runs().resultSelection().crop());
     }
 
+    @Test
+    void aRunIsMeasuredOnlyOnceSomethingShowsTheMeasures() {
+        vm.runs().analysisWantedProperty().set(false); // as in the window while its Activations tab is shown
+        workers.onlyRunWaiting().finish();
+        workers.finishAllButRuns();
+        assertNotNull(vm.runs().result());
+        assertNull(vm.runs().analysisProperty().get(), "not measured while nothing shows it");
+        vm.runs().analysisWantedProperty().set(true);
+        workers.finishAllButRuns();
+        assertNotNull(vm.runs().analysisProperty().get(), "measured when a tab that shows it is selected");
+        assertTrue(vm.aboutProperty().get().stream().anyMatch(p -> p.text().startsWith("Checkerboard")),
+                "and the About sentences take its measures");
+    }
+
     /** A submitted job, computed only when the test says so. */
     private static final class Held {
         final Background.Job<Object> job;
