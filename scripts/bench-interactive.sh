@@ -4,12 +4,18 @@
 # then a second JVM with a 1.5 GB heap (the target's limit) builds every preset's trace.
 # Usage: scripts/bench-interactive.sh [REPS]
 #        scripts/bench-interactive.sh --layers PRESET     # where a crop drag's time goes, layer by layer
+#        scripts/bench-interactive.sh --window-drag [S]   # results per second of a crop drag through the view models
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/java-home.sh
 mvn -q -B test-compile
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+if [ "${1:-}" = "--window-drag" ]; then
+  shift
+  exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseTransparentHugePages ${BENCH_JAVA_OPTS:-} \
+    -cp "$cp" dev.decoderlens.bench.WindowDragBenchmark "$@"
+fi
 "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseTransparentHugePages ${BENCH_JAVA_OPTS:-} \
   -cp "$cp" dev.decoderlens.bench.InteractiveBenchmark "$@"
 [ "${1:-}" = "--layers" ] && exit 0
