@@ -4,7 +4,7 @@
 # then a second JVM with a 1.5 GB heap (the target's limit) builds every preset's trace.
 # Usage: scripts/bench-interactive.sh [REPS]
 #        scripts/bench-interactive.sh --layers PRESET     # where a crop drag's time goes, layer by layer
-#        scripts/bench-interactive.sh --window-drag [S]   # results per second of a crop drag through the view models
+#        scripts/bench-interactive.sh --window-drag [S [PRESET]]  # results per second of a crop drag through the view models
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/java-home.sh

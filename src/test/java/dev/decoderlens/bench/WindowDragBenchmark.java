@@ -7,6 +7,8 @@ import dev.decoderlens.app.vm.SettingsStore;
 import dev.decoderlens.engine.kernel.Kernels;
 import dev.decoderlens.experiment.ExperimentRunner;
 import dev.decoderlens.experiment.Preset;
+import dev.decoderlens.io.Images;
+import dev.decoderlens.io.SourceImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ import java.util.function.Consumer;
  * UI thread, each with its two outputs drawn, while the grids of the previous one are drawn beside it, as in the
  * window. Issue 3's "keeps up at 10 or more recomputes per second (stale runs cancelled)" is this count per second.
  * Drawing on screen is not included (the engine benchmark's crop drag times the engine alone).
- * Usage: {@code scripts/bench-interactive.sh --window-drag [SECONDS]}.
+ * Usage: {@code scripts/bench-interactive.sh --window-drag [SECONDS [PRESET]]}.
  */
 public final class WindowDragBenchmark {
     private static final int MOVE_EVERY_MS = 16;
@@ -42,8 +44,13 @@ public final class WindowDragBenchmark {
         Path dir = Files.createTempDirectory("decoderlens-drag");
         Path raccoon = Path.of("assets/samples/raccoon.png").toAbsolutePath();
         System.out.printf(Locale.ROOT, "crop drag @256 through the view models: a move every %d ms for %d s after a %d s warm-up%n%n"
-                + "| preset | results shown per s | median gap between results ms |%n|---|---|---|%n", MOVE_EVERY_MS, seconds, seconds);
+                + "| preset | results shown per s | median gap between results ms | engine alone, same run: ms | engine alone: recomputes/s |%n"
+                + "|---|---|---|---|---|%n", MOVE_EVERY_MS, seconds, seconds);
+        SourceImage photo = Images.read(raccoon);
         for (Preset preset : Preset.values()) {
+            if (args.length > 1 && !preset.id().equals(args[1])) {
+                continue;
+            }
             ExecutorService ui = Executors.newSingleThreadExecutor(r -> daemon(r, "ui"));
             ThreadBackground workers = new ThreadBackground(ui);
             List<Long> shown = new ArrayList<>();
@@ -66,11 +73,31 @@ public final class WindowDragBenchmark {
                 gaps[i - 1] = during.get(i) - during.get(i - 1);
             }
             java.util.Arrays.sort(gaps);
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %s |%n", preset.id(), during.size() / ((t1 - t0) / 1e9),
-                    gaps.length == 0 ? "-" : String.format(Locale.ROOT, "%.0f", gaps[gaps.length / 2] / 1e6));
             ui.shutdown();
             workers.shutdown();
+            double engineMs = engineAlone(preset, photo);
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %s | %.1f | %.1f |%n", preset.id(), during.size() / ((t1 - t0) / 1e9),
+                    gaps.length == 0 ? "-" : String.format(Locale.ROOT, "%.0f", gaps[gaps.length / 2] / 1e6), engineMs, 1000 / engineMs);
         }
+    }
+
+    /**
+     * The same drag's runs without the window's scheduling and drawing, just after it in the same JVM (the machine's
+     * speed drifts between runs of a benchmark): the median of 15 runs, each on a crop 2 pixels further right.
+     */
+    private static double engineAlone(Preset preset, SourceImage photo) {
+        ExperimentRunner runner = new ExperimentRunner();
+        long[] t = new long[15];
+        for (int i = -3; i < t.length; i++) {
+            SourceImage crop = photo.crop(64 + STEP * (i + 3), 100, 256, 256);
+            long t0 = System.nanoTime();
+            runner.run(crop, preset.settings());
+            if (i >= 0) {
+                t[i] = System.nanoTime() - t0;
+            }
+        }
+        java.util.Arrays.sort(t);
+        return t[t.length / 2] / 1e6;
     }
 
     /** Moves the crop right and back, 2 pixels every 16 ms, for {@code seconds}, each move on the UI thread. */
