@@ -201,12 +201,12 @@ class FilterGridTest {
     @Test
     void aLargeGridDrawsItsPreviewFirstWithThePixelsTheFullImageHasThere() {
         // 61 maps (an incomplete last row: empty cells), per filter and per layer, a gap of 0, 1 and 3, a scale and an
-        // enlargement drawn from its source, steps 3 and 5: the preview drawn straight from the values is the full
+        // enlargement drawn from its source, channel-major and channels-last storage, steps 3 and 5: the preview drawn straight from the values is the full
         // image sampled, pixel for pixel, and the full image is drawn only when asked for
         Tensor small = random(2, 61, 66, 34, 9);
         for (Normalization norm : new Normalization[] {Normalization.PER_FILTER, Normalization.PER_LAYER}) {
             for (int gap : new int[] {0, 1, 3}) {
-                for (Tensor layer : new Tensor[] {small, enlarged(small, 2, 3)}) {
+                for (Tensor layer : new Tensor[] {small, small.toNhwc(), enlarged(small, 2, 3), enlarged(small.toNhwc(), 2, 3)}) {
                     FilterGrid.Settings s = new FilterGrid.Settings(ColorMap.VIRIDIS, norm, 4, null, gap, 1);
                     FilterGrid g = FilterGrid.render(layer, s);
                     String what = norm + ", gap " + gap + ", " + layer;
