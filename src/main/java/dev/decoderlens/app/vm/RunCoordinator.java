@@ -119,7 +119,7 @@ public final class RunCoordinator {
         norm = normalization;
         Request wanted = new Request(from, settings);
         if (inFlight != null && inFlight.sameStudy(wanted)) {
-            // The crop moved while a run of the same picture and settings is under way: a drag. That run finishes, as
+            // The crop moved while a run of the same picture, settings and crop size is under way: a drag. That run finishes, as
             // the drag's next frame, and this request waits for it, replacing any older one still waiting. Cancelling
             // it instead showed nothing until the pointer stopped: every move cancelled the run before it could end.
             pending = inFlight.crop().equals(from.crop()) ? null : wanted;
@@ -339,9 +339,13 @@ public final class RunCoordinator {
             return from.crop();
         }
 
-        /** The same picture and settings: only the crop may differ. */
+        /**
+         * The same picture, settings and crop size: only the crop's place may differ. A new size (the crop side field,
+         * say) is a new study: a run of the old size, up to a few tenths of a second at 512x512, is not waited for.
+         */
         boolean sameStudy(Request o) {
-            return from.picture() == o.from.picture() && settings.equals(o.settings);
+            Crop c = crop(), d = o.crop();
+            return from.picture() == o.from.picture() && settings.equals(o.settings) && c.width() == d.width() && c.height() == d.height();
         }
     }
 

@@ -85,6 +85,15 @@ class CropDragTest {
     }
 
     @Test
+    void aNewCropSizeCancelsTheRunInFlight() {
+        Held first = workers.onlyRunWaiting();
+        vm.image().setCropSide(24);
+        assertTrue(first.cancelled, "a crop of another size is another study");
+        workers.onlyRunWaiting().finish();
+        assertEquals(24, vm.runs().resultSelection().crop().width());
+    }
+
+    @Test
     void aFailedRunStartsTheMoveThatWaitedForIt() {
         Held first = workers.onlyRunWaiting();
         vm.image().moveCrop(3, 0);
