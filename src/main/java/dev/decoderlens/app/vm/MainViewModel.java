@@ -287,7 +287,7 @@ public final class MainViewModel {
         setPath(side, p.withInit(p.init().withSeed(seed)));
     }
 
-    /** Starts a run for the current crop and settings, cancelling a stale one. */
+    /** Starts a run for the current crop and settings (see {@link RunCoordinator} for what happens to one under way). */
     public void recompute() {
         ImageViewModel.Selection sel = image.selectionProperty().get();
         if (sel == null || sel.picture() == null || sel.crop() == null) {

@@ -15,18 +15,19 @@ import dev.decoderlens.render.Normalization;
 import dev.decoderlens.render.OutputPicture;
 import dev.decoderlens.render.ValueRange;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * Runs the study in the background and hands the result to the path view models. One run at a time: a new
- * {@link #start} with other settings or another picture cancels the stale run, and a result that arrives after it was
- * superseded is dropped. A crop moved while a run of the same study is under way (a drag) lets that run finish and
- * waits for it, the newest move replacing older ones, so a drag shows a new frame every run. The runner keeps the
- * encoder output cached, so a decoder-only change runs only the decoders. Pictures (outputs, grids) are drawn on the
- * worker too and only handed over on the UI thread.
+ * Runs the study in the background and hands the result to the path view models. One run at a time. A change on its
+ * own cancels the stale run under way, and a result that arrives after it was superseded is dropped. A change that
+ * follows the one before within {@link #GESTURE_NANOS} (a drag of the crop, a spinner arrow held down) lets the run
+ * under way finish and waits for it, the newest change replacing older ones, so a gesture shows a new frame every run
+ * instead of none until it stops. The runner keeps the encoder output cached, so a decoder-only change runs only the
+ * decoders. Pictures (outputs, grids) are drawn on the worker too and only handed over on the UI thread.
  */
 public final class RunCoordinator {
     /** One run and the pictures drawn from it. */
@@ -63,6 +64,14 @@ public final class RunCoordinator {
      * start: how fast a drag's frames come in the window itself, beside the renderer and the grids.
      */
     private static final boolean RUN_LOG = Boolean.getBoolean("decoderlens.runLog");
+    /**
+     * Changes closer together than this are one gesture. A pointer moves every 16 ms or so and a held spinner arrow
+     * repeats every 60 ms; a run takes 40-110 ms at 256x256 and up to a few tenths of a second at 512x512. Cancelling
+     * the run under way at every change of a gesture left none to finish: a drag showed nothing until it stopped.
+     */
+    static final long GESTURE_NANOS = 250_000_000L;
+    private LongSupplier clock = System::nanoTime;
+    private long lastRequestNanos = Long.MIN_VALUE / 2;
     private long launchedNanos;
     /** The request whose run is under way, or null. */
     private Request inFlight;
@@ -79,6 +88,11 @@ public final class RunCoordinator {
         this.b = b;
         this.status = status;
         analysisWanted.addListener((o, was, wanted) -> measureShown());
+    }
+
+    /** For tests: the clock that tells a gesture's changes from changes on their own. */
+    void useClock(LongSupplier nanos) {
+        clock = nanos;
     }
 
     /** Whether the analysis of each result is wanted (see the field); the window binds it to its tabs. */
@@ -118,11 +132,13 @@ public final class RunCoordinator {
         map = colorMap; // the newest colours, also for a run that waits (a recolouring may come while it waits)
         norm = normalization;
         Request wanted = new Request(from, settings);
-        if (inFlight != null && inFlight.sameStudy(wanted)) {
-            // The crop moved while a run of the same picture, settings and crop size is under way: a drag. That run finishes, as
-            // the drag's next frame, and this request waits for it, replacing any older one still waiting. Cancelling
-            // it instead showed nothing until the pointer stopped: every move cancelled the run before it could end.
-            pending = inFlight.crop().equals(from.crop()) ? null : wanted;
+        long now = clock.getAsLong();
+        boolean gesture = now - lastRequestNanos < GESTURE_NANOS;
+        lastRequestNanos = now;
+        if (inFlight != null && gesture && inFlight.samePicture(wanted)) {
+            // Part of a gesture: the run under way finishes, as its next frame, and this request waits for it,
+            // replacing any older one still waiting (none when the gesture has come back to what is running).
+            pending = inFlight.equals(wanted) ? null : wanted;
             return;
         }
         pending = null;
@@ -335,17 +351,9 @@ public final class RunCoordinator {
 
     /** What a run is asked to compute. */
     private record Request(ImageViewModel.Selection from, ExperimentSettings settings) {
-        Crop crop() {
-            return from.crop();
-        }
-
-        /**
-         * The same picture, settings and crop size: only the crop's place may differ. A new size (the crop side field,
-         * say) is a new study: a run of the old size, up to a few tenths of a second at 512x512, is not waited for.
-         */
-        boolean sameStudy(Request o) {
-            Crop c = crop(), d = o.crop();
-            return from.picture() == o.from.picture() && settings.equals(o.settings) && c.width() == d.width() && c.height() == d.height();
+        /** Of the same picture (another picture is never part of a gesture). */
+        boolean samePicture(Request o) {
+            return from.picture() == o.from.picture();
         }
     }
 

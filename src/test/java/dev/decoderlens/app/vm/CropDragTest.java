@@ -19,19 +19,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How runs are scheduled while the crop is dragged: each pointer move asks for a run, far more often than a run
- * ends. The jobs here wait until the test lets them finish, as on the window's workers.
+ * How runs are scheduled while the crop is dragged or a spinner arrow is held: each change asks for a run, far more
+ * often than a run ends. The jobs here wait until the test lets them finish, as on the window's workers, and the clock
+ * that tells a gesture's changes from changes on their own is the test's.
  */
 class CropDragTest {
     @TempDir
     Path dir;
     HeldBackground workers;
     MainViewModel vm;
+    long now;
 
     @BeforeEach
     void setUp() throws Exception {
         workers = new HeldBackground();
         vm = new MainViewModel(workers, new SettingsStore(dir.resolve("settings.properties")), new ExperimentRunner());
+        vm.runs().useClock(() -> now);
         vm.applyPreset(Preset.CHECKERBOARD_K3S2);
         assertTrue(vm.openFile(TestImages.gradient(dir, "g.png", 48, 40), new Crop(4, 4, 16, 16)));
     }
@@ -39,9 +42,10 @@ class CropDragTest {
     @Test
     void aDragShowsTheRunInFlightAndThenRunsOnlyTheNewestCrop() {
         Held first = workers.onlyRunWaiting();
-        vm.image().moveCrop(1, 0);
-        vm.image().moveCrop(1, 0);
-        vm.image().moveCrop(1, 0);
+        for (int i = 0; i < 3; i++) {
+            after(16); // a pointer's pace
+            vm.image().moveCrop(1, 0);
+        }
         assertFalse(first.cancelled, "a crop move does not cancel the run under way");
         assertEquals(1, workers.runs().size(), "the moves wait for it");
 
@@ -64,7 +68,9 @@ class CropDragTest {
     @Test
     void aMoveBackToTheCropInFlightAsksForNothingMore() {
         Held first = workers.onlyRunWaiting();
+        after(16);
         vm.image().moveCrop(2, 0);
+        after(16);
         vm.image().moveCrop(-2, 0);
         first.finish();
         assertNull(workers.runWaiting(), "the crop shown is where the pointer ended");
@@ -72,9 +78,11 @@ class CropDragTest {
     }
 
     @Test
-    void aSettingsChangeStillCancelsTheRunInFlight() {
+    void aChangeOnItsOwnCancelsTheRunInFlight() {
         Held first = workers.onlyRunWaiting();
+        after(16);
         vm.image().moveCrop(1, 0);
+        after(RunCoordinator.GESTURE_NANOS / 1_000_000 + 1);
         vm.rerollSeed(Side.B);
         assertTrue(first.cancelled, "its result would be of the old settings");
         Held reseeded = workers.onlyRunWaiting();
@@ -85,17 +93,36 @@ class CropDragTest {
     }
 
     @Test
-    void aNewCropSizeCancelsTheRunInFlight() {
+    void aNewCropSizeOnItsOwnCancelsTheRunInFlight() {
         Held first = workers.onlyRunWaiting();
+        after(1000);
         vm.image().setCropSide(24);
-        assertTrue(first.cancelled, "a crop of another size is another study");
+        assertTrue(first.cancelled, "a crop of the old size is not waited for");
         workers.onlyRunWaiting().finish();
         assertEquals(24, vm.runs().resultSelection().crop().width());
     }
 
     @Test
+    void aHeldSpinnerArrowShowsEachRunThatFinishes() {
+        Held first = workers.onlyRunWaiting();
+        long seed = vm.settings().pathB().init().seed();
+        for (int i = 0; i < 3; i++) {
+            after(60); // a held arrow's repeat
+            vm.rerollSeed(Side.B);
+        }
+        assertFalse(first.cancelled, "the run under way is the gesture's next frame");
+        first.finish();
+        assertEquals(seed, vm.runs().result().settings().pathB().init().seed(), "shown with the seed it ran with");
+        Held newest = workers.onlyRunWaiting();
+        newest.finish();
+        assertEquals(vm.settings(), vm.runs().result().settings(), "then the newest seed");
+        assertEquals(2, workers.runs().size(), "the seeds in between are never run");
+    }
+
+    @Test
     void aFailedRunStartsTheMoveThatWaitedForIt() {
         Held first = workers.onlyRunWaiting();
+        after(16);
         vm.image().moveCrop(3, 0);
         first.fail(new IllegalStateException("out of memory, say"));
         Held next = workers.onlyRunWaiting();
@@ -115,6 +142,10 @@ class CropDragTest {
         assertNotNull(vm.runs().analysisProperty().get(), "measured when a tab that shows it is selected");
         assertTrue(vm.aboutProperty().get().stream().anyMatch(p -> p.text().startsWith("Checkerboard")),
                 "and the About sentences take its measures");
+    }
+
+    private void after(long ms) {
+        now += ms * 1_000_000;
     }
 
     /** A submitted job, computed only when the test says so. */
