@@ -54,6 +54,12 @@ public final class Executor {
     }
 
     public Trace run(Graph graph, Map<String, Tensor> inputs, Taps taps, CancellationToken cancel, ProgressListener progress) {
+        return run(graph, inputs, taps, cancel, progress, kernels);
+    }
+
+    /** The same, with another kernel set for this run (see {@link Kernels#withoutWinograd}). */
+    public Trace run(Graph graph, Map<String, Tensor> inputs, Taps taps, CancellationToken cancel, ProgressListener progress,
+                     Kernels kernels) {
         Map<String, Tensor> live = new HashMap<>(graph.constants());
         for (String name : graph.inputs()) {
             Tensor t = inputs.get(name);

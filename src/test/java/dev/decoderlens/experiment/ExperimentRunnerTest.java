@@ -120,4 +120,36 @@ class ExperimentRunnerTest {
                 () -> new ExperimentRunner().run(crop.crop(0, 0, 3, 3), Preset.FIXED_STRIDES.settings()));
         assertTrue(e.getMessage().contains("smaller than the encoder's total stride 4"), e.getMessage());
     }
+
+    @Test
+    void theRunForAColdJitComputesTheSameStudyWithoutWinogradsTransforms() {
+        // the vector kernels take 3x3 layers and 2x2 phases with 16k input and 32k output channels through Winograd's
+        // transforms; a 64x64 crop of the sub-pixel preset has both (and the report's 2x2 Keras 1 deconvolutions)
+        SourceImage big = crop.crop(0, 0, 48, 48);
+        for (Preset p : new Preset[] {Preset.ORIGINAL_REPORT, Preset.SUBPIXEL_ICNR}) {
+            ExperimentResult usual = new ExperimentRunner().run(big, p.settings());
+            ExperimentResult cold = new ExperimentRunner().runOnColdJit(big, p.settings());
+            int differing = 0;
+            for (NetworkRun[] pair : new NetworkRun[][] {{usual.encoder(), cold.encoder()}, {usual.pathA(), cold.pathA()},
+                    {usual.pathB(), cold.pathB()}}) {
+                for (var e : pair[0].trace().tensors().entrySet()) {
+                    float[] a = e.getValue().toNhwc().data(), b = pair[1].trace().get(e.getKey()).toNhwc().data();
+                    assertEquals(a.length, b.length, e.getKey());
+                    // within float rounding of the layer's scale (raw 0..255 input makes large terms that cancel)
+                    float scale = 1f;
+                    for (float v : a) {
+                        scale = Math.max(scale, Math.abs(v));
+                    }
+                    boolean same = true;
+                    for (int i = 0; i < a.length; i++) {
+                        assertEquals(a[i], b[i], 1e-5f * scale, p + " " + e.getKey() + " at " + i);
+                        same &= a[i] == b[i];
+                    }
+                    differing += same ? 0 : 1;
+                }
+            }
+            boolean vector = !new ExperimentRunner().executor().kernels().name().equals("scalar");
+            assertTrue(!vector || differing > 0, p + ": with the vector kernels some layer is computed another way");
+        }
+    }
 }

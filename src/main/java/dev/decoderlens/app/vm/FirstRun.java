@@ -81,7 +81,7 @@ public final class FirstRun {
                 Preset.Crop c = start.crop();
                 SourceImage crop = picture.crop(c.x(), c.y(), c.width(), c.height());
                 StartupClock.mark("first run: started");
-                ExperimentResult r = runner.run(crop, start.settings());
+                ExperimentResult r = runner.runOnColdJit(crop, start.settings());
                 StartupClock.mark("first run: done");
                 done.complete(new Done(crop, r));
             } catch (Throwable e) { // the window reads and runs again, and reports what goes wrong then

@@ -18,6 +18,8 @@ public final class StartupClock {
     private static final long START_MILLIS = launchedAt();
     private static final List<String> MARKS = new ArrayList<>();
     private static boolean logged;
+    /** Runs once the first comparison is on screen, after it has been logged; the launch sets it. */
+    private static volatile Runnable afterFirstComparison = () -> { };
     /** Runs a task once what the window shows now is on screen; the window sets it (see {@code FramesPresented}). */
     private static volatile Consumer<Runnable> frameWatcher = StartupClock::atNextEvent;
 
@@ -41,6 +43,11 @@ public final class StartupClock {
      */
     public static void watchFrames(Consumer<Runnable> watcher) {
         frameWatcher = watcher;
+    }
+
+    /** What to do once the first comparison is on screen (the launch compiles the kernels its first run left out). */
+    public static void afterFirstComparison(Runnable task) {
+        afterFirstComparison = task;
     }
 
     /** Runs {@code task} once what the window shows now is on screen. */
@@ -80,5 +87,6 @@ public final class StartupClock {
         }
         System.getLogger("dev.decoderlens.startup").log(System.Logger.Level.INFO,
                 String.format(Locale.ROOT, "first comparison drawn %.2f s after launch", ms / 1000.0) + timeline);
+        afterFirstComparison.run();
     }
 }

@@ -28,9 +28,26 @@ final class KernelWarmUp {
             DONE.countDown();
             return;
         }
+        start(kernels, Integer.getInteger("decoderlens.warmupRounds", 300));
+    }
+
+    /**
+     * A shorter warm-up, once, when a program that turned the one at start off has its first results (the window,
+     * once its first comparison is on screen): the kernels that run took them to C2 already; this compiles the rest
+     * (the Winograd transforms, after a first run without them) before the first change asks for them.
+     */
+    static void startLater(ScalarKernels kernels) {
+        if (!LATER.getAndSet(true)) {
+            start(kernels, 20);
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean LATER = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static void start(ScalarKernels kernels, int rounds) {
         Thread t = new Thread(() -> {
             try {
-                run(kernels);
+                run(kernels, rounds);
             } finally {
                 DONE.countDown();
             }
@@ -40,7 +57,7 @@ final class KernelWarmUp {
         t.start();
     }
 
-    private static void run(ScalarKernels kernels) {
+    private static void run(ScalarKernels kernels, int rounds) {
         int side = 16, taps = 9;
         int[] dy = new int[taps], dx = new int[taps];
         for (int i = 0; i < taps; i++) {
@@ -65,7 +82,6 @@ final class KernelWarmUp {
         Winograd.Job[] winograd = kernels instanceof VectorKernels && Winograd.filter(new float[32 * 16 * 9], 32, 16) != null
                 ? new Winograd.Job[] {winograd(side + 1, 16, 32, Activation.RELU), winograd(side - 3, 32, 64, Activation.IDENTITY)}
                 : new Winograd.Job[0];
-        int rounds = Integer.getInteger("decoderlens.warmupRounds", 300);
         float[] pooled = new float[64], other = new float[64];
         for (int i = 0; i < rounds; i++) {
             for (ConvJob j : jobs) {

@@ -33,6 +33,23 @@ public interface Kernels {
         return false;
     }
 
+    /**
+     * The same kernels without Winograd's transforms: every convolution by the direct kernels, which the
+     * transforms' inputs and outputs also need. For a run on a JIT that has compiled nothing yet (the window's
+     * first run): C2 takes longer to compile the transforms than they save there. Results agree with this set's to
+     * about 1e-6 relative. The plain-Java set returns itself.
+     */
+    default Kernels withoutWinograd() {
+        return this;
+    }
+
+    /**
+     * Compiles this set's kernels on a background thread, on small problems, for a program that kept them from
+     * being compiled at start (the window: see {@code -Ddecoderlens.warmup}); nothing for the plain-Java set.
+     */
+    default void warmUpInBackground() {
+    }
+
     /** Packs {@code filter} the way this kernel set reads it, so that the first run does not pay for it. */
     void prepare(FilterTaps filter);
 

@@ -19,14 +19,35 @@ public final class VectorKernels extends ScalarKernels {
      */
     private static final int PANEL_BYTES = Integer.getInteger("decoderlens.panelBytes", 256 * 1024);
 
-    private VectorKernels() {
+    /** Whether 3x3 layers and 2x2 phases go through Winograd's transforms (see {@link #withoutWinograd}). */
+    private final boolean winogradTransforms;
+    private VectorKernels direct;
+
+    private VectorKernels(boolean winogradTransforms) {
+        this.winogradTransforms = winogradTransforms;
     }
 
     /** The factory {@link KernelProvider} calls. */
     public static Kernels create() {
-        VectorKernels k = new VectorKernels();
+        VectorKernels k = new VectorKernels(true);
         KernelWarmUp.startIn(k);
         return k;
+    }
+
+    @Override
+    public synchronized Kernels withoutWinograd() {
+        if (!winogradTransforms) {
+            return this;
+        }
+        if (direct == null) {
+            direct = new VectorKernels(false);
+        }
+        return direct;
+    }
+
+    @Override
+    public void warmUpInBackground() {
+        KernelWarmUp.startLater(this);
     }
 
     @Override
@@ -66,7 +87,7 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public boolean winograd(Winograd.Job job, CancellationToken cancel) {
-        if (!VectorWinograd.fits(job)) {
+        if (!winogradTransforms || !VectorWinograd.fits(job)) {
             return false; // the direct vector kernels beat the plain Winograd
         }
         Winograd.convolve(job, cancel, VectorWinograd::segment);
@@ -78,7 +99,7 @@ public final class VectorKernels extends ScalarKernels {
         VectorWinograd2x2.Square square;
         if (ph.taps() > 0 && dotProducts(ph.filter())) {
             dotRows(job, ph, n, t0, t1);
-        } else if (t1 - t0 >= 2 && (square = VectorWinograd2x2.square(job, ph)) != null) {
+        } else if (winogradTransforms && t1 - t0 >= 2 && (square = VectorWinograd2x2.square(job, ph)) != null) {
             int done = VectorWinograd2x2.rows(job, ph, square, n, t0, t1);
             if (job.act() != Activation.RELU) { // ReLU is fused into the output transform
                 for (int t = t0; t < done; t++) {

@@ -236,8 +236,12 @@ class MainViewModelTest {
         again.openStartImage();
         assertEquals(1, launch.encoderRuns());
         assertFalse(again.runs().result().encoder().fromCache(), "the window took over the run begun at launch");
-        assertTrue(again.runs().result().pathB().output().sameValues(vm.runs().result().pathB().output()),
-                "the same study as the window computes");
+        // the same study as the window computes (on a cold JIT without Winograd's transforms: equal to rounding)
+        float[] launched = again.runs().result().pathB().output().toNhwc().data(), window = vm.runs().result().pathB().output().toNhwc().data();
+        assertEquals(window.length, launched.length);
+        for (int i = 0; i < window.length; i++) {
+            assertEquals(window[i], launched[i], 1e-5f, "the same study as the window computes, at " + i);
+        }
 
         again.image().moveCrop(4, 0);
         assertEquals(2, launch.encoderRuns(), "a later run is computed as usual");
