@@ -106,9 +106,9 @@ public final class ExperimentRunner {
 
     /**
      * The same run on the kernel set without Winograd's transforms ({@link Kernels#withoutWinograd}), for the first
-     * run of a program whose JIT has compiled nothing yet: the window's first comparison, 3.92-4.50 s after launch
-     * instead of 4.20-4.72 s (six alternating launches each). Its results agree with {@link #run}'s to about 1e-6
-     * relative, and fill the same caches.
+     * run of a program whose JIT has compiled nothing yet: the window's first comparison came 3.93-4.93 s after launch
+     * (median 4.13 s) instead of 4.25-5.34 s (median 4.54 s), six alternating launches each. Its results agree with
+     * {@link #run}'s to about 1e-6 relative, and fill the same caches.
      */
     public ExperimentResult runOnColdJit(SourceImage crop, ExperimentSettings settings) {
         return run(crop, settings, CancellationToken.NONE, RunProgress.NONE, executor.kernels().withoutWinograd());

@@ -11,6 +11,8 @@ import java.util.List;
 final class KernelWarmUp {
     /** Counted down when the warm-up has finished (or was never started). */
     private static final java.util.concurrent.CountDownLatch DONE = new java.util.concurrent.CountDownLatch(1);
+    /** Set once the later warm-up has been started (see {@link #startLater}). */
+    private static final java.util.concurrent.atomic.AtomicBoolean LATER = new java.util.concurrent.atomic.AtomicBoolean();
 
     private KernelWarmUp() {
     }
@@ -41,8 +43,6 @@ final class KernelWarmUp {
             start(kernels, 20);
         }
     }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean LATER = new java.util.concurrent.atomic.AtomicBoolean();
 
     private static void start(ScalarKernels kernels, int rounds) {
         Thread t = new Thread(() -> {
