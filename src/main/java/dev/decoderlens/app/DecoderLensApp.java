@@ -44,8 +44,8 @@ public final class DecoderLensApp extends Application {
         }
         launchRunner = new ExperimentRunner();
         launchRun = FirstRun.begin(SettingsStore.forUser(), launchRunner);
-        // That run leaves out the Winograd transforms (ExperimentRunner.runOnColdJit); they are compiled once the first
-        // comparison is on screen, before the first change asks for them.
+        // That run takes the panel micro-kernels alone (ExperimentRunner.runOnColdJit); the others are compiled once the
+        // first comparison is on screen, before the first change asks for them.
         StartupClock.afterFirstComparison(() -> launchRunner.executor().kernels().warmUpInBackground());
         try {
             launch(DecoderLensApp.class, args);

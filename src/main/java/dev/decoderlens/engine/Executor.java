@@ -57,7 +57,7 @@ public final class Executor {
         return run(graph, inputs, taps, cancel, progress, kernels);
     }
 
-    /** The same, with another kernel set for this run (see {@link Kernels#withoutWinograd}). */
+    /** The same, with another kernel set for this run (see {@link Kernels#forColdJit}). */
     public Trace run(Graph graph, Map<String, Tensor> inputs, Taps taps, CancellationToken cancel, ProgressListener progress,
                      Kernels kernels) {
         Map<String, Tensor> live = new HashMap<>(graph.constants());

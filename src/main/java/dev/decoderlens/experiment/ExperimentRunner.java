@@ -105,13 +105,14 @@ public final class ExperimentRunner {
     }
 
     /**
-     * The same run on the kernel set without Winograd's transforms ({@link Kernels#withoutWinograd}), for the first
-     * run of a program whose JIT has compiled nothing yet: the window's first comparison came 3.93-4.93 s after launch
-     * (median 4.13 s) instead of 4.25-5.34 s (median 4.54 s), six alternating launches each. Its results agree with
-     * {@link #run}'s to about 1e-6 relative, and fill the same caches.
+     * The same run on the panel micro-kernels alone ({@link Kernels#forColdJit}), for the first run of a program
+     * whose JIT has compiled nothing yet. Leaving out Winograd's transforms brought the window's first comparison
+     * from 4.25-5.34 s (median 4.54 s) to 3.93-4.93 s (median 4.13 s); leaving out the dot-product tiles as well
+     * ended the first run 3.08-3.93 s after launch instead of 3.04-4.40 s (eight alternating launches each). Its
+     * results agree with {@link #run}'s to about 1e-6 relative, and fill the same caches.
      */
     public ExperimentResult runOnColdJit(SourceImage crop, ExperimentSettings settings) {
-        return run(crop, settings, CancellationToken.NONE, RunProgress.NONE, executor.kernels().withoutWinograd());
+        return run(crop, settings, CancellationToken.NONE, RunProgress.NONE, executor.kernels().forColdJit());
     }
 
     private synchronized ExperimentResult run(SourceImage crop, ExperimentSettings settings, CancellationToken cancel, RunProgress progress,

@@ -122,9 +122,10 @@ class ExperimentRunnerTest {
     }
 
     @Test
-    void theRunForAColdJitComputesTheSameStudyWithoutWinogradsTransforms() {
+    void theRunForAColdJitComputesTheSameStudyOnThePanelsAlone() {
         // the vector kernels take 3x3 layers and 2x2 phases with 16k input and 32k output channels through Winograd's
-        // transforms; a 64x64 crop of the sub-pixel preset has both (and the report's 2x2 Keras 1 deconvolutions)
+        // transforms, and 3-channel output layers through dot-product tiles; a 48x48 crop of the sub-pixel preset has
+        // all three (and the report's 2x2 Keras 1 deconvolutions)
         SourceImage big = crop.crop(0, 0, 48, 48);
         for (Preset p : new Preset[] {Preset.ORIGINAL_REPORT, Preset.SUBPIXEL_ICNR}) {
             ExperimentResult usual = new ExperimentRunner().run(big, p.settings());

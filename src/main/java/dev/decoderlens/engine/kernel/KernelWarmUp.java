@@ -36,7 +36,8 @@ final class KernelWarmUp {
     /**
      * A shorter warm-up, once, when a program that turned the one at start off has its first results (the window,
      * once its first comparison is on screen): the kernels that run took them to C2 already; this compiles the rest
-     * (the Winograd transforms, after a first run without them) before the first change asks for them.
+     * (the Winograd transforms and the dot-product tiles, after a first run on the panels alone) before the first
+     * change asks for them.
      */
     static void startLater(ScalarKernels kernels) {
         if (!LATER.getAndSet(true)) {

@@ -19,12 +19,15 @@ public final class VectorKernels extends ScalarKernels {
      */
     private static final int PANEL_BYTES = Integer.getInteger("decoderlens.panelBytes", 256 * 1024);
 
-    /** Whether 3x3 layers and 2x2 phases go through Winograd's transforms (see {@link #withoutWinograd}). */
-    private final boolean winogradTransforms;
-    private VectorKernels direct;
+    /**
+     * Whether every micro-kernel is used: Winograd's transforms for 3x3 layers and 2x2 phases, the dot-product tiles
+     * for layers with few output channels. False: the panels alone (see {@link #forColdJit}).
+     */
+    private final boolean allKernels;
+    private VectorKernels panelsOnly;
 
-    private VectorKernels(boolean winogradTransforms) {
-        this.winogradTransforms = winogradTransforms;
+    private VectorKernels(boolean allKernels) {
+        this.allKernels = allKernels;
     }
 
     /** The factory {@link KernelProvider} calls. */
@@ -35,14 +38,14 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
-    public synchronized Kernels withoutWinograd() {
-        if (!winogradTransforms) {
+    public synchronized Kernels forColdJit() {
+        if (!allKernels) {
             return this;
         }
-        if (direct == null) {
-            direct = new VectorKernels(false);
+        if (panelsOnly == null) {
+            panelsOnly = new VectorKernels(false);
         }
-        return direct;
+        return panelsOnly;
     }
 
     @Override
@@ -70,7 +73,7 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void prepare(FilterTaps f) {
-        if (dotProducts(f)) {
+        if (dots(f)) {
             f.channelMajor(VectorDotTiles.CO);
         } else {
             f.blocked(NB);
@@ -79,15 +82,15 @@ public final class VectorKernels extends ScalarKernels {
 
     /**
      * Few output channels and enough input channels: vectorise over input channels (dot products) rather than
-     * pad a {@value VectorTiles#NB}-channel panel with zeros.
+     * pad a {@value VectorTiles#NB}-channel panel with zeros. Not in the set for a cold JIT ({@link #forColdJit}).
      */
-    static boolean dotProducts(FilterTaps f) {
-        return f.coutG() <= 2 * VectorDotTiles.CO && f.cinG() >= VL;
+    boolean dots(FilterTaps f) {
+        return allKernels && f.coutG() <= 2 * VectorDotTiles.CO && f.cinG() >= VL;
     }
 
     @Override
     public boolean winograd(Winograd.Job job, CancellationToken cancel) {
-        if (!winogradTransforms || !VectorWinograd.fits(job)) {
+        if (!allKernels || !VectorWinograd.fits(job)) {
             return false; // the direct vector kernels beat the plain Winograd
         }
         Winograd.convolve(job, cancel, VectorWinograd::segment);
@@ -97,9 +100,9 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     protected void convolveRows(ConvJob job, ConvJob.Phase ph, int n, int t0, int t1) {
         VectorWinograd2x2.Square square;
-        if (ph.taps() > 0 && dotProducts(ph.filter())) {
+        if (ph.taps() > 0 && dots(ph.filter())) {
             dotRows(job, ph, n, t0, t1);
-        } else if (winogradTransforms && t1 - t0 >= 2 && (square = VectorWinograd2x2.square(job, ph)) != null) {
+        } else if (allKernels && t1 - t0 >= 2 && (square = VectorWinograd2x2.square(job, ph)) != null) {
             int done = VectorWinograd2x2.rows(job, ph, square, n, t0, t1);
             if (job.act() != Activation.RELU) { // ReLU is fused into the output transform
                 for (int t = t0; t < done; t++) {
@@ -117,7 +120,7 @@ public final class VectorKernels extends ScalarKernels {
         FilterTaps f = ph.filter();
         if (f.taps() == 0) {
             super.convolveRow(job, ph, n, t); // bias only: nothing to vectorise
-        } else if (dotProducts(f)) {
+        } else if (dots(f)) {
             dotRows(job, ph, n, t, t + 1);
         } else {
             panelRow(job, ph, n, t);

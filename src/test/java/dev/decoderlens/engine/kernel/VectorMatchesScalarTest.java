@@ -1,6 +1,8 @@
 package dev.decoderlens.engine.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.decoderlens.engine.CancellationToken;
@@ -15,6 +17,7 @@ import dev.decoderlens.engine.op.Pads;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The vector kernels agree with the scalar ones within 1e-5 relative on awkward sizes: widths 1, 13 and 207 (tile
  * tails), channel counts 3, 5, 17, 33, 64, 130 (partial blocks, dot-product and RGB tiles, both plain-Java forms), with
- * every fused activation path.
+ * every fused activation path; both the usual vector set and the panels alone of {@link Kernels#forColdJit}.
  */
 class VectorMatchesScalarTest {
 
@@ -51,16 +54,29 @@ class VectorMatchesScalarTest {
         Op convT3 = new ConvTranspose2D(ConvSpec.of(3, 2).withPads(Pads.symmetric(1, 1)).withOutputPadding(1, 1),
                 weights(r, cin * 4, cin, cout, 3, 3), null, Activation.IDENTITY);
         for (Op op : new Op[] {conv, conv1, convT, convT3}) {
-            float[] s = op.apply(new Tensor[] {x}, ctx(Kernels.scalar()))[0].toRowMajor().data();
-            Tensor v = op.apply(new Tensor[] {x}, ctx(Kernels.get()))[0];
-            float[] vd = v.toRowMajor().data();
-            assertArrayEquals(op.apply(new Tensor[] {x}, ctx(Kernels.scalar()))[0].shape(), v.shape());
-            for (int i = 0; i < s.length; i++) {
-                if (!(Math.abs(s[i] - vd[i]) <= 1e-5 * Math.max(1, Math.abs(s[i])))) {
-                    throw new AssertionError(op.type() + " value " + i + ": scalar " + s[i] + ", vector " + vd[i]);
+            Tensor scalar = op.apply(new Tensor[] {x}, ctx(Kernels.scalar()))[0];
+            float[] s = scalar.toRowMajor().data();
+            // the usual set, and the panels alone that a run on a cold JIT takes (Kernels.forColdJit)
+            for (Kernels set : new Kernels[] {Kernels.get(), Kernels.get().forColdJit()}) {
+                Tensor v = op.apply(new Tensor[] {x}, ctx(set))[0];
+                float[] vd = v.toRowMajor().data();
+                assertArrayEquals(scalar.shape(), v.shape());
+                for (int i = 0; i < s.length; i++) {
+                    if (!(Math.abs(s[i] - vd[i]) <= 1e-5 * Math.max(1, Math.abs(s[i])))) {
+                        throw new AssertionError(op.type() + (set == Kernels.get() ? "" : " (cold-JIT set)") + " value "
+                                + i + ": scalar " + s[i] + ", vector " + vd[i]);
+                    }
                 }
             }
         }
+    }
+
+    @Test
+    void onAColdJitOnlyThePanelsRun() {
+        assumeFalse(Kernels.get() == Kernels.scalar(), "no vector kernels in this JVM");
+        FilterTaps rgbOut = new FilterTaps(1, 9, 64, 3, new float[9 * 64 * 3]);
+        assertTrue(((VectorKernels) Kernels.get()).dots(rgbOut), "the usual set: dot-product tiles for 3 outputs");
+        assertFalse(((VectorKernels) Kernels.get().forColdJit()).dots(rgbOut), "the cold-JIT set: panels");
     }
 
     private static ExecContext ctx(Kernels k) {
